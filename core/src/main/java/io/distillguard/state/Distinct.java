@@ -1,0 +1,63 @@
+package io.distillguard.state;
+
+import org.apache.datasketches.hll.HllSketch;
+import org.apache.datasketches.hll.TgtHllType;
+import org.apache.datasketches.hll.Union;
+import org.apache.datasketches.memory.Memory;
+
+/**
+ * An approximate distinct count (HyperLogLog, Flajolet et al. 2007, as implemented by Apache DataSketches) with
+ * lgK = 10: about 3% relative error, at most about 1 KB, exact while small. Mergeable.
+ */
+public final class Distinct {
+
+  static final int LG_K = 10;
+  private HllSketch hll;
+
+  public Distinct() {
+    this.hll = new HllSketch(LG_K, TgtHllType.HLL_8);
+  }
+
+  private Distinct(HllSketch hll) {
+    this.hll = hll;
+  }
+
+  /** Counts {@code key} once however often it is seen; {@code null} is ignored. */
+  public void update(String key) {
+    if (key != null) {
+      hll.update(key);
+    }
+  }
+
+  public void update(long key) {
+    hll.update(key);
+  }
+
+  public void merge(Distinct other) {
+    Union u = new Union(LG_K);
+    u.update(hll);
+    u.update(other.hll);
+    hll = u.getResult(TgtHllType.HLL_8);
+  }
+
+  void clearAndMerge(Distinct other) {
+    hll = other.hll.copy();
+  }
+
+  /** The estimated number of distinct keys, rounded. */
+  public long estimate() {
+    return Math.round(hll.getEstimate());
+  }
+
+  public boolean isEmpty() {
+    return hll.isEmpty();
+  }
+
+  byte[] toBytes() {
+    return hll.toCompactByteArray();
+  }
+
+  static Distinct fromBytes(byte[] bytes) {
+    return new Distinct(HllSketch.heapify(Memory.wrap(bytes)));
+  }
+}

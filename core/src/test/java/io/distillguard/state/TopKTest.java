@@ -1,0 +1,61 @@
+package io.distillguard.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TopKTest {
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3})
+  void heavyHitters_survive_andCountsOverestimateWithinBound(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    TopK t = new TopK(16); // every key above total/16 is guaranteed to be tracked
+    Map<String, Long> exact = new HashMap<>();
+    for (int i = 0; i < 5000; i++) {
+      String k = r.nextInt(3) == 0 ? "heavy" + r.nextInt(3) : "k" + r.nextInt(500);
+      t.update(k);
+      exact.merge(k, 1L, Long::sum);
+    }
+    for (int h = 0; h < 3; h++) {
+      String k = "heavy" + h;
+      assertThat(t.count(k)).as("seed %d", seed).isGreaterThanOrEqualTo(exact.get(k));
+      assertThat(t.count(k) - exact.get(k)).as("seed %d", seed).isLessThanOrEqualTo(t.total() / 16);
+    }
+    assertThat(t.total()).isEqualTo(5000);
+  }
+
+  @Test
+  void merge_withinCapacity_isExactAndOrderFree() {
+    TopK a = new TopK(4);
+    TopK b = new TopK(4);
+    a.update("x", 3);
+    a.update("y");
+    b.update("y", 2);
+    b.update("z");
+    TopK ab = new TopK(4);
+    ab.merge(a);
+    ab.merge(b);
+    TopK ba = new TopK(4);
+    ba.merge(b);
+    ba.merge(a);
+    assertThat(ab).isEqualTo(ba);
+    assertThat(ab.count("y")).isEqualTo(3);
+    assertThat(ab.top()).isIn("x", "y");
+  }
+
+  @Test
+  void longKeys_areTruncated_andBadCapacityRejected() {
+    TopK t = new TopK(2);
+    t.update("u".repeat(10_000));
+    assertThat(t.sorted().get(0).getKey()).hasSize(TopK.MAX_KEY_CHARS);
+    assertThatThrownBy(() -> new TopK(0)).hasMessageContaining("capacity");
+    assertThatThrownBy(() -> new TopK(2).merge(new TopK(3))).hasMessageContaining("capacity");
+  }
+}
