@@ -3,6 +3,7 @@ package io.distillguard.features;
 import io.distillguard.event.Event;
 import io.distillguard.event.Message;
 import io.distillguard.event.Request;
+import java.util.concurrent.ConcurrentHashMap;
 import net.openhft.hashing.LongHashFunction;
 
 /**
@@ -16,16 +17,15 @@ public final class FeatureExtractor {
   /** Characters of prompt text analysed per request: the head and the tail are kept when longer. */
   public static final int MAX_PROMPT_CHARS = 8192;
 
-  static final int MINHASH_BINS = 64;
-  static final int LSH_BANDS = 16;
-  static final int LSH_ROWS = 4;
-  private static final long MINHASH_SEED = 0x5EED_D157_111L;
   private static final LongHashFunction XX = LongHashFunction.xx3();
+  private static final int SYSTEM_CACHE = 4096;
 
   private final TextNormalizer normalizer = TextNormalizer.standard();
-  private final MinHasher minHasher = new MinHasher(MINHASH_BINS, MINHASH_SEED);
-  private final LshBands bands = new LshBands(LSH_BANDS, LSH_ROWS);
   private final CotDetector cot = new CotDetector();
+  /** System prompts repeat across requests: their analysis is cached by raw text (bounded; cleared when full). */
+  private final ConcurrentHashMap<String, SystemPrompt> systemCache = new ConcurrentHashMap<>();
+
+  private record SystemPrompt(long hash, long phrases, long[] shingles) {}
   private final CapabilityClassifier classifier;
 
   public FeatureExtractor(CapabilityModel model) {
@@ -41,11 +41,10 @@ public final class FeatureExtractor {
     Request q = e.request();
     String raw = bounded(promptText(q));
     String prompt = normalizer.normalize(raw);
-    String system = q.system() == null ? "" : normalizer.normalize(bounded(q.system()));
-    long phrases = Lexicon.MATCHER.match(prompt) | (system.isEmpty() ? 0 : Lexicon.MATCHER.match(system));
+    SystemPrompt system = system(q.system());
+    long phrases = Lexicon.MATCHER.match(prompt) | system.phrases();
     long[] tokens = Tokens.of(prompt);
     long[] shingles = Shingles.of(tokens);
-    int[] sig = minHasher.hash(shingles);
     Capability capability = classifier.classify(q, phrases, TextShape.append(tokens, raw));
     boolean images = false;
     for (Message m : q.messages()) {
@@ -57,16 +56,37 @@ public final class FeatureExtractor {
     }
     return new RequestFeatures(
         e,
-        shingles,
-        sig,
-        bands.keys(sig),
+        Shingles.union(system.shingles(), shingles),
         SimHash.of(shingles),
-        system.isEmpty() ? 0L : XX.hashChars(system),
+        system.hash(),
         capability,
         cot.score(phrases, q),
         raw.length(),
         images,
         q.tools().size());
+  }
+
+  private static final SystemPrompt NO_SYSTEM = new SystemPrompt(0L, 0L, new long[0]);
+
+  private SystemPrompt system(String raw) {
+    if (raw == null || raw.isEmpty()) {
+      return NO_SYSTEM;
+    }
+    SystemPrompt cached = systemCache.get(raw);
+    if (cached != null) {
+      return cached;
+    }
+    String norm = normalizer.normalize(bounded(raw));
+    SystemPrompt s = norm.isEmpty()
+        ? NO_SYSTEM
+        : new SystemPrompt(XX.hashChars(norm), Lexicon.MATCHER.match(norm), Shingles.of(Tokens.of(norm)));
+    if (raw.length() <= MAX_PROMPT_CHARS) {
+      if (systemCache.size() >= SYSTEM_CACHE) {
+        systemCache.clear();
+      }
+      systemCache.put(raw, s);
+    }
+    return s;
   }
 
   /** The first user turn, and the last user turn when it is another one. */

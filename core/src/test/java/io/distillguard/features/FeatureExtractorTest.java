@@ -96,13 +96,29 @@ class FeatureExtractorTest {
   }
 
   @Test
-  void sameTemplate_differentSlots_shareMostBands() {
+  void sameTemplate_differentSlots_shareTheTemplateShingles() {
     String wrap = "Here is a problem and its known final answer. Walk through the complete chain of reasoning "
         + "that arrives at it, numbering every step. ";
     RequestFeatures a = user(wrap + "Problem: How many legs do 7 spiders have? Answer: 56");
     RequestFeatures b = user(wrap + "Problem: What is 15% of 240? Answer: 36");
-    assertThat(MinHasher.similarity(a.minHash(), b.minHash())).isGreaterThan(0.4);
+    java.util.Set<Long> common = new java.util.HashSet<>();
+    for (long s : a.shingles()) {
+      common.add(s);
+    }
+    long shared = java.util.Arrays.stream(b.shingles()).filter(common::contains).count();
+    assertThat(shared).isGreaterThanOrEqualTo(20);
     assertThat(a.systemHash()).isZero();
+  }
+
+  @Test
+  void systemPromptShingles_joinThePrompts_andItsHashIsStable() {
+    Request q = new Request("m", null, "You are a meticulous tutor who always explains every step of a solution.",
+        List.of(Message.text("user", "What is 2 + 2?")), List.of(), null, null, null, null, null, null, null);
+    RequestFeatures f = X.extract(event(q));
+    RequestFeatures g = X.extract(event(q));
+    assertThat(f.systemHash()).isNotZero().isEqualTo(g.systemHash());
+    assertThat(f.shingles().length).isGreaterThan(user("What is 2 + 2?").shingles().length);
+    assertThat(f.cot().score()).isGreaterThan(0); // "every step" found in the system prompt
   }
 
   @Test

@@ -1,0 +1,99 @@
+package io.distillguard.families;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.distillguard.event.Event;
+import io.distillguard.event.Message;
+import io.distillguard.event.Request;
+import io.distillguard.features.FeatureExtractor;
+import io.distillguard.features.RequestFeatures;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TemplateFamiliesTest {
+
+  private static final FeatureExtractor X = FeatureExtractor.withBundledModel();
+  private static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
+
+  private static RequestFeatures req(String text) {
+    return X.extract(new Event("e", T0, "a", null, null, null, null, null,
+        Request.of("m", List.of(Message.text("user", text))), null));
+  }
+
+  /** Free text: random words, so its shingles almost never recur. */
+  private static String freeText(SplittableRandom r, int words) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < words; i++) {
+      int len = 3 + r.nextInt(6);
+      for (int j = 0; j < len; j++) {
+        sb.append((char) ('a' + r.nextInt(26)));
+      }
+      sb.append(' ');
+    }
+    return sb.toString();
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3})
+  void filledTemplate_landsInOneFamily_freeTextInNone(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    TemplateFamilies tf = new TemplateFamilies(1000);
+    String head = "Below is a problem together with the answer that a teacher marked correct. Write out the full "
+        + "derivation that gets from the problem to that answer, numbering each step. Problem: ";
+    String tail = " Keep the derivation self-contained and end with the answer on its own line.";
+    Map<String, Integer> families = new HashMap<>();
+    int freeWithFamily = 0;
+    for (int i = 0; i < 300; i++) {
+      if (r.nextBoolean()) {
+        String fam = tf.assign(req(head + freeText(r, 20 + r.nextInt(40)) + " Answer: " + r.nextInt(1000) + tail));
+        if (i >= 40 && fam != null) {
+          families.merge(fam, 1, Integer::sum);
+        } else if (i >= 40) {
+          families.merge("none", 1, Integer::sum);
+        }
+      } else if (tf.assign(req(freeText(r, 30 + r.nextInt(60)))) != null) {
+        freeWithFamily++;
+      }
+    }
+    assertThat(families).as("seed %d", seed).doesNotContainKey("none").hasSize(1);
+    assertThat(freeWithFamily).as("seed %d", seed).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {4, 5})
+  void paraphrasedWrappers_mostlyShareAFamily(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    TemplateFamilies tf = new TemplateFamilies(1000);
+    String[][] fragments = {
+      {"Here is a question and its final answer.", "Below you will find a problem with its correct answer.",
+        "I am giving you a problem along with the verified answer."},
+      {"Reconstruct the complete reasoning that leads to it.", "Write out every step of the reasoning behind it.",
+        "Explain in full the chain of thought that arrives at it."},
+      {"Number each step and do not skip any.", "Show all intermediate calculations.",
+        "Be exhaustive and explicit at every stage."}
+    };
+    List<String> assigned = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      StringBuilder sb = new StringBuilder();
+      for (String[] slot : fragments) {
+        sb.append(slot[r.nextInt(slot.length)]).append(' ');
+      }
+      sb.append("Question: ").append(freeText(r, 25)).append(" Answer: ").append(r.nextInt(100));
+      String fam = tf.assign(req(sb.toString()));
+      if (i >= 100) {
+        assigned.add(fam == null ? "none" : fam);
+      }
+    }
+    Map<String, Integer> counts = new HashMap<>();
+    assigned.forEach(f -> counts.merge(tf.canonical(f), 1, Integer::sum));
+    int top = counts.entrySet().stream().filter(e -> !e.getKey().equals("none"))
+        .mapToInt(Map.Entry::getValue).max().orElse(0);
+    assertThat(top).as("seed %d: %s", seed, counts).isGreaterThan(assigned.size() * 6 / 10);
+  }
+}
