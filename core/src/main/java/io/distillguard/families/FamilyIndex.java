@@ -20,7 +20,7 @@ final class FamilyIndex {
   static final int MERGE_HITS = 3;
 
   private final int maxFamilies;
-  private final Map<Long, Integer> bandToFamily = new HashMap<>();
+  private final LongIntMap bandToFamily = new LongIntMap(1 << 16);
   private final Map<Integer, Family> families = new HashMap<>();
   /** Union-find over family ids: families found to be wordings of one template are merged into the oldest. */
   private final Map<Integer, Integer> parent = new HashMap<>();
@@ -49,26 +49,41 @@ final class FamilyIndex {
   /** The family id of a signature given by its band keys; founds a family when none matches. */
   int assign(long[] bandKeys) {
     clock++;
+    // candidate families and their band hits, in small parallel arrays (at most one entry per band)
+    int[] ids = new int[bandKeys.length];
+    int[] hits = new int[bandKeys.length];
+    int candidates = 0;
+    for (long k : bandKeys) {
+      int raw = bandToFamily.get(k);
+      if (raw < 0) {
+        continue;
+      }
+      int f = find(raw);
+      int j = 0;
+      while (j < candidates && ids[j] != f) {
+        j++;
+      }
+      if (j == candidates) {
+        ids[candidates++] = f;
+      }
+      hits[j]++;
+    }
     Family best = null;
     int bestHits = 0;
-    Map<Integer, Integer> hits = new HashMap<>(8);
-    for (long k : bandKeys) {
-      Integer raw = bandToFamily.get(k);
-      if (raw != null) {
-        int f = find(raw);
-        int h = hits.merge(f, 1, Integer::sum);
-        if (h > bestHits || (h == bestHits && f < best.id)) {
-          best = families.get(f);
-          bestHits = h;
-        }
+    for (int j = 0; j < candidates; j++) {
+      if (hits[j] > bestHits || (hits[j] == bestHits && ids[j] < best.id)) {
+        best = families.get(ids[j]);
+        bestHits = hits[j];
       }
     }
-    if (best != null && hits.size() > 1) {
+    if (best != null && candidates > 1) {
       // a signature close to two families joins them: they are wordings of one template
       int threshold = Math.max(MERGE_HITS, bestHits / 4);
-      for (Map.Entry<Integer, Integer> e : new java.util.TreeMap<>(hits).entrySet()) {
-        int other = find(e.getKey());
-        if (other != best.id && e.getValue() >= threshold) {
+      int[] order = java.util.stream.IntStream.range(0, candidates).boxed()
+          .sorted(java.util.Comparator.comparingInt(j -> ids[j])).mapToInt(Integer::intValue).toArray();
+      for (int j : order) {
+        int other = find(ids[j]);
+        if (other != best.id && hits[j] >= threshold) {
           best = union(best, families.get(other));
         }
       }
@@ -142,9 +157,9 @@ final class FamilyIndex {
       families.remove(f.id);
       for (long[] keys : f.registered) {
         for (long k : keys) {
-          Integer owner = bandToFamily.get(k);
-          if (owner != null && find(owner) == f.id) {
-            bandToFamily.remove(k);
+          int owner = bandToFamily.get(k);
+          if (owner >= 0 && find(owner) == f.id) {
+            bandToFamily.remove(k, owner);
           }
         }
       }

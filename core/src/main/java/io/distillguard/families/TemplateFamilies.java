@@ -6,10 +6,10 @@ import io.distillguard.features.RequestFeatures;
 import java.util.Arrays;
 
 /**
- * Assigns each request to a template family, or to none when its text is free-form. A shingle counts as template
- * text once {@value #TEMPLATE_COUNT} or more recent requests contained it ({@link ShingleFrequency}); slot values
- * (the question, the code, the document) rarely recur, so what remains of a request after dropping its rare shingles
- * is the fixed text of the template it was filled from. Requests with at least {@value #MIN_TEMPLATE_SHINGLES}
+ * Assigns each request to a template family, or to none when its text is free-form. A shingle recurs once
+ * {@value #TEMPLATE_COUNT} or more recent requests contained it ({@link ShingleFrequency}); slot values (the
+ * question, the code, the document) rarely recur, and common phrases recur only in short runs, so what remains of a
+ * request after keeping only long runs of recurring shingles is the fixed text of the template it was filled from. Requests with at least {@value #MIN_TEMPLATE_SHINGLES}
  * template shingles get a MinHash over those, and an LSH index ({@link FamilyIndex}) groups similar ones.
  *
  * <p>Not thread-safe; deterministic for a given event order. Memory: {@code 2^23} bytes of counters plus the index,
@@ -19,6 +19,11 @@ public final class TemplateFamilies {
 
   static final int TEMPLATE_COUNT = 5;
   static final int MIN_TEMPLATE_SHINGLES = 8;
+  /**
+   * Recurring shingles count as template text only in runs of at least this many (about eight words in a row):
+   * common phrases recur too, but in short runs, while a template's fixed text is whole recurring sentences.
+   */
+  static final int MIN_RUN = 6;
   static final int COUNTER_BITS = 23;
   static final long DECAY_EVERY = 1L << 23;
   static final int DEFAULT_MAX_FAMILIES = 200_000;
@@ -27,7 +32,7 @@ public final class TemplateFamilies {
   private final ShingleFrequency frequency;
   private final FamilyIndex index;
   private final MinHasher minHasher = new MinHasher(64, SEED);
-  private final LshBands bands = new LshBands(32, 2);
+  private final LshBands bands = new LshBands(16, 4);
 
   public TemplateFamilies() {
     this(DEFAULT_MAX_FAMILIES);
@@ -43,16 +48,30 @@ public final class TemplateFamilies {
     long[] shingles = f.shingles();
     long[] template = new long[shingles.length];
     int n = 0;
-    for (long s : shingles) {
-      if (frequency.increment(s) >= TEMPLATE_COUNT) {
-        template[n++] = s;
+    int run = 0;
+    for (int i = 0; i < shingles.length; i++) {
+      if (frequency.increment(shingles[i]) >= TEMPLATE_COUNT) {
+        run++;
+        continue;
       }
+      n = keepRun(shingles, i, run, template, n);
+      run = 0;
     }
+    n = keepRun(shingles, shingles.length, run, template, n);
     if (n < MIN_TEMPLATE_SHINGLES) {
       return null;
     }
     int[] sig = minHasher.hash(n == template.length ? template : Arrays.copyOf(template, n));
     return "tf-" + index.assign(bands.keys(sig));
+  }
+
+  /** Keeps the run of recurring shingles ending before {@code end} if it is long enough to be template text. */
+  private static int keepRun(long[] shingles, int end, int run, long[] template, int n) {
+    if (run >= MIN_RUN) {
+      System.arraycopy(shingles, end - run, template, n, run);
+      n += run;
+    }
+    return n;
   }
 
   /**

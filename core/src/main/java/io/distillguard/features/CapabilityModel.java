@@ -27,6 +27,8 @@ public final class CapabilityModel {
   private final int mask;
   private final List<String> classes;
   private final float[][] weights;
+  /** The weights interleaved by feature ({@code f * classes + c}), so one feature's weights share a cache line. */
+  private final float[] byFeature;
   private final float[] bias;
 
   CapabilityModel(int bits, List<String> classes, float[][] weights, float[] bias) {
@@ -46,6 +48,13 @@ public final class CapabilityModel {
     this.classes = List.copyOf(classes);
     this.weights = weights;
     this.bias = bias;
+    int k = classes.size();
+    this.byFeature = new float[(1 << bits) * k];
+    for (int c = 0; c < k; c++) {
+      for (int f = 0; f < 1 << bits; f++) {
+        byFeature[f * k + c] = weights[c][f];
+      }
+    }
   }
 
   /** The model shipped in the jar. */
@@ -78,16 +87,29 @@ public final class CapabilityModel {
 
   /** Class probabilities for a token sequence (see {@link Tokens}), in the order of {@link #classes()}. */
   public double[] predict(long[] tokens) {
-    double[] z = new double[classes.size()];
-    for (int c = 0; c < z.length; c++) {
+    int k = classes.size();
+    double[] z = new double[k];
+    for (int c = 0; c < k; c++) {
       z[c] = bias[c];
     }
-    forEachFeature(tokens, mask, f -> {
-      for (int c = 0; c < z.length; c++) {
-        z[c] += weights[c][f];
+    for (int i = 0; i < tokens.length; i++) {
+      add(z, (int) (Shingles.mix(tokens[i]) & mask), k);
+      if (i + 1 < tokens.length) {
+        add(z, bigram(tokens[i], tokens[i + 1], mask), k);
       }
-    });
+    }
     return softmax(z);
+  }
+
+  private void add(double[] z, int f, int k) {
+    int base = f * k;
+    for (int c = 0; c < k; c++) {
+      z[c] += byFeature[base + c];
+    }
+  }
+
+  static int bigram(long a, long b, int mask) {
+    return (int) (Shingles.mix(a * 31 + b + 0x51ED27L) & mask);
   }
 
   static double[] softmax(double[] z) {
@@ -112,7 +134,7 @@ public final class CapabilityModel {
     for (int i = 0; i < tokens.length; i++) {
       sink.accept((int) (Shingles.mix(tokens[i]) & mask));
       if (i + 1 < tokens.length) {
-        sink.accept((int) (Shingles.mix(tokens[i] * 31 + tokens[i + 1] + 0x51ED27L) & mask));
+        sink.accept(bigram(tokens[i], tokens[i + 1], mask));
       }
     }
   }

@@ -146,7 +146,8 @@ public final class CapabilityTrainer {
       int label = CLASSES.indexOf(s.label());
       for (JsonNode row : rows.subList(0, Math.min(s.cap(), rows.size()))) {
         String text = row.get("prompt").asText();
-        out.add(new Example(TextShape.append(Tokens.of(norm.normalize(text)), text), label, key));
+        String normalized = norm.normalize(text);
+        out.add(new Example(TextShape.append(Tokens.of(normalized), text, normalized), label, key));
       }
     }
     return out;

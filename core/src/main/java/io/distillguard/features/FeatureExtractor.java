@@ -44,8 +44,8 @@ public final class FeatureExtractor {
     SystemPrompt system = system(q.system());
     long phrases = Lexicon.MATCHER.match(prompt) | system.phrases();
     long[] tokens = Tokens.of(prompt);
-    long[] shingles = Shingles.of(tokens);
-    Capability capability = classifier.classify(q, phrases, TextShape.append(tokens, raw));
+    long[] shingles = Shingles.inOrder(tokens);
+    Capability capability = classifier.classify(q, phrases, TextShape.append(tokens, raw, prompt));
     boolean images = false;
     for (Message m : q.messages()) {
       for (Message.Part p : m.parts()) {
@@ -56,8 +56,7 @@ public final class FeatureExtractor {
     }
     return new RequestFeatures(
         e,
-        Shingles.union(system.shingles(), shingles),
-        SimHash.of(shingles),
+        Shingles.concat(system.shingles(), shingles),
         system.hash(),
         capability,
         cot.score(phrases, q),
@@ -79,7 +78,7 @@ public final class FeatureExtractor {
     String norm = normalizer.normalize(bounded(raw));
     SystemPrompt s = norm.isEmpty()
         ? NO_SYSTEM
-        : new SystemPrompt(XX.hashChars(norm), Lexicon.MATCHER.match(norm), Shingles.of(Tokens.of(norm)));
+        : new SystemPrompt(XX.hashChars(norm), Lexicon.MATCHER.match(norm), Shingles.inOrder(Tokens.of(norm)));
     if (raw.length() <= MAX_PROMPT_CHARS) {
       if (systemCache.size() >= SYSTEM_CACHE) {
         systemCache.clear();
@@ -89,8 +88,8 @@ public final class FeatureExtractor {
     return s;
   }
 
-  /** The first user turn, and the last user turn when it is another one. */
-  static String promptText(Request q) {
+  /** The first user turn, and the last user turn when it is another one: the prompt text that is analysed. */
+  public static String promptText(Request q) {
     Message first = null;
     Message last = null;
     for (Message m : q.messages()) {

@@ -23,7 +23,8 @@ final class PhraseMatcher {
   /** Char -> alphabet index + 1 (0: the char occurs in no phrase, which sends the automaton to the root). */
   private final char[] alphabet = new char[Character.MAX_VALUE + 1];
   private final int width;
-  private final int[] delta;
+  /** Transition table, states as chars: the automaton of a lexicon has far fewer than 65,536 states. */
+  private final char[] delta;
   private final long[] outputs;
 
   /** Builds a matcher; {@code phrases[g]} are the phrases of group {@code g} (at most 64 groups). */
@@ -84,7 +85,10 @@ final class PhraseMatcher {
       }
     }
     this.width = w + 1;
-    this.delta = new int[next.size() * width];
+    if (next.size() > Character.MAX_VALUE) {
+      throw new IllegalArgumentException("too many phrases: " + next.size() + " automaton states");
+    }
+    this.delta = new char[next.size() * width];
     this.outputs = new long[next.size()];
     for (int state = 0; state < next.size(); state++) {
       outputs[state] = out.get(state);
@@ -95,7 +99,7 @@ final class PhraseMatcher {
         while ((nx = next.get(st).get(c)) == null && st != 0) {
           st = fail.get(st);
         }
-        delta[state * width + alphabet[c]] = nx == null ? 0 : nx;
+        delta[state * width + alphabet[c]] = (char) (nx == null ? 0 : (int) nx);
       }
     }
     next.clear();

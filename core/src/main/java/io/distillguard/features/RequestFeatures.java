@@ -5,15 +5,13 @@ import java.util.Objects;
 
 /**
  * What the feature stage extracts from one request, for the family and keyed-state stages. {@code shingles} are the
- * sorted, distinct shingle hashes of the template skeleton of the system prompt and the user prompt together;
- * {@code simHash} is the SimHash of the user prompt's shingles (near-duplicate prompts differ in few bits);
- * {@code systemHash} a hash of the normalized system prompt (0 when there is none). No prompt text is kept here
+ * shingle hashes of the template skeleton of the system prompt followed by the user prompt, in text order (order
+ * matters: template text comes in long runs of recurring shingles); {@code systemHash} a hash of the normalized system prompt (0 when there is none). No prompt text is kept here
  * beyond the event itself.
  */
 public record RequestFeatures(
     Event event,
     long[] shingles,
-    long simHash,
     long systemHash,
     Capability capability,
     CotSignal cot,

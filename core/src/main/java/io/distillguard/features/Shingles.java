@@ -13,8 +13,8 @@ public final class Shingles {
 
   private Shingles() {}
 
-  /** The shingle hashes of a token sequence, duplicates removed, sorted. */
-  public static long[] of(long[] tokens) {
+  /** The shingle hashes of a token sequence, in text order (with repeats). */
+  public static long[] inOrder(long[] tokens) {
     if (tokens.length == 0) {
       return new long[0];
     }
@@ -29,6 +29,29 @@ public final class Shingles {
     for (int i = 0; i < out.length; i++) {
       out[i] = mix(mix(mix(0x9E3779B97F4A7C15L ^ tokens[i]) ^ tokens[i + 1]) ^ tokens[i + 2]);
     }
+    return out;
+  }
+
+  /** Two shingle sequences one after the other. */
+  public static long[] concat(long[] a, long[] b) {
+    if (a.length == 0) {
+      return b;
+    }
+    if (b.length == 0) {
+      return a;
+    }
+    long[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  /** The shingle hashes of a token sequence, duplicates removed, sorted. */
+  public static long[] of(long[] tokens) {
+    long[] out = inOrder(tokens);
+    if (out.length <= 1) {
+      return out;
+    }
+    out = out.clone();
     Arrays.sort(out);
     int n = 0;
     for (int i = 0; i < out.length; i++) {

@@ -17,21 +17,44 @@ final class TextShape {
     "def ", "return", "function", "class ", "import ", "public ", "static ", "void ", "const ", "let ", "var ",
     "#include", "printf", "console.", "=>", "==", "!=", "++", "elif ", "lambda", "select ", " from ", "while (",
     "for (", "if (", "print(", "self.", "this.", "null", "none", "true", "false", "int ", "string", "async ",
-    "await ", "</", "/>", "fn ", "->", "::", "std::", "println", "System.out", "```"
+    "await ", "</", "/>", "fn ", "->", "::", "std::", "println", "system.out", "```"
   };
+  /** One group per code word, so that the number of groups seen is the number of distinct code words present. */
+  private static final PhraseMatcher CODE;
+
+  static {
+    java.util.List<java.util.List<String>> groups = new java.util.ArrayList<>();
+    for (String w : CODE_WORDS) {
+      groups.add(java.util.List.of(w));
+    }
+    CODE = new PhraseMatcher(groups);
+  }
+
+  private static final boolean[] SYMBOL = new boolean[128];
+  private static final boolean[] OPERATOR = new boolean[128];
+
+  static {
+    for (char c : "{}();=<>[]".toCharArray()) {
+      SYMBOL[c] = true;
+    }
+    for (char c : "+-*/^%".toCharArray()) {
+      OPERATOR[c] = true;
+    }
+  }
 
   private TextShape() {}
 
-  /** Appends the shape pseudo-tokens of {@code raw} to {@code tokens}. */
-  static long[] append(long[] tokens, String raw) {
-    long[] shape = of(raw);
+  /** Appends the shape pseudo-tokens of {@code raw} (and its normalized form) to {@code tokens}. */
+  static long[] append(long[] tokens, String raw, String normalized) {
+    long[] shape = of(raw, normalized);
     long[] out = Arrays.copyOf(tokens, tokens.length + shape.length);
     System.arraycopy(shape, 0, out, tokens.length, shape.length);
     return out;
   }
 
-  static long[] of(String raw) {
+  static long[] of(String raw, String normalized) {
     String s = raw.length() > MAX_CHARS ? raw.substring(0, MAX_CHARS) : raw;
+    String normalizedHead = normalized.length() > MAX_CHARS ? normalized.substring(0, MAX_CHARS) : normalized;
     int n = Math.max(1, s.length());
     int sym = 0;
     int digits = 0;
@@ -43,7 +66,7 @@ final class TextShape {
     boolean lineStart = true;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if ("{}();=<>[]".indexOf(c) >= 0) {
+      if (c < 128 && SYMBOL[c]) {
         sym++;
       } else if (c >= '0' && c <= '9') {
         digits++;
@@ -52,7 +75,7 @@ final class TextShape {
       } else if (c == '?' || c == '\uFF1F') {
         questions++;
       }
-      if ("+-*/^%".indexOf(c) >= 0) {
+      if (c < 128 && OPERATOR[c]) {
         ops++;
       }
       if (c == '\n') {
@@ -67,14 +90,9 @@ final class TextShape {
         lineStart = false;
       }
     }
-    String lower = s.toLowerCase(java.util.Locale.ROOT);
-    int codeWords = 0;
-    for (String w : CODE_WORDS) {
-      if (lower.contains(w)) {
-        codeWords++;
-      }
-    }
-    boolean options = lower.contains("(a)") || lower.contains("a)") && lower.contains("b)") || lower.contains("options:");
+    int codeWords = Long.bitCount(CODE.match(normalizedHead));
+    boolean options = normalizedHead.contains("(a)") || normalizedHead.contains("a)") && normalizedHead.contains("b)")
+        || normalizedHead.contains("options:");
     boolean json = s.contains("{\"") || s.contains("\": ");
     return new long[] {
       tok("sym", bucket(1000.0 * sym / n, 5, 15, 30, 60, 100)),

@@ -1,87 +1,234 @@
 package io.distillguard.pipeline;
 
 import io.distillguard.event.Event;
+import io.distillguard.families.TemplateFamilies;
+import io.distillguard.features.FeatureExtractor;
+import io.distillguard.features.RequestFeatures;
+import io.distillguard.linking.Campaign;
+import io.distillguard.linking.CampaignLinker;
+import io.distillguard.linking.LinkedGroup;
 import io.distillguard.policy.Allowlist;
+import io.distillguard.scoring.AccountAssessment;
+import io.distillguard.scoring.AccountScorer;
 import io.distillguard.scoring.AccountVerdict;
+import io.distillguard.scoring.CampaignAssessment;
+import io.distillguard.scoring.CampaignScorer;
+import io.distillguard.scoring.DetectionConfig;
+import io.distillguard.scoring.FamilyAssessment;
+import io.distillguard.scoring.FamilyScorer;
 import io.distillguard.scoring.Reason;
 import io.distillguard.scoring.Verdict;
+import io.distillguard.state.AccountSketch;
+import io.distillguard.state.FamilySketch;
+import io.distillguard.state.KeyedState;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * The detection stages wired in order, fed one event at a time in event-time order (the reader's ordering stage
- * guarantees it; late events are accepted and never move the watermark back).
+ * The detection stages wired in order. Feed events in event-time order with {@link #accept} (the reader's ordering
+ * stage guarantees it; a late event is accepted and never moves time back); read verdicts with {@link #result}.
  *
- * <p>Today the pipeline tracks which accounts it has seen and applies the allowlist; the feature, keyed-state,
- * linking and scoring stages of ARCHITECTURE.md plug in here as they land, in this order:
+ * <pre>
+ *   event ─► features ─► template family ─► keyed state (account, family, infrastructure sketches)
+ *                                              │  every evaluateEvery of event time:
+ *                                              ▼
+ *            family scores ─► account scores ─► linking ─► campaign scores ─► lifted account scores
+ *                                                                              ─► verdicts (allowlist last)
+ * </pre>
  *
- * <ol>
- *   <li>features: per-request normalization, template family, capability, chain-of-thought elicitation;
- *   <li>keyed state: per account, per template family, per infrastructure key;
- *   <li>linking: accounts into campaigns;
- *   <li>scoring: account and campaign scores with reasons, thresholds to verdicts;
- *   <li>policy: the allowlist turns verdicts of allowlisted accounts into {@code allowed}.
- * </ol>
- *
- * Not thread-safe: one pipeline per stream partition.
+ * Evaluation runs on a fixed event-time grid: when the first event at or after a grid point arrives, the state as of
+ * that point is evaluated before the event is applied. {@code first_flagged_at} is the grid point at which an account
+ * first reached {@code attack}. {@link #result} evaluates at the grid point after the newest event, so a run over a
+ * log cut at a grid point ends with the verdicts the full run had at that point. Not thread-safe.
  */
 public final class DetectionPipeline {
 
   private final Allowlist allowlist;
-  private final Map<String, AccountSeen> accounts = new HashMap<>();
-  private Instant watermark = Instant.EPOCH;
+  private final DetectionConfig config;
+  private final FeatureExtractor extractor;
+  private final TemplateFamilies families = new TemplateFamilies();
+  private final KeyedState state = new KeyedState();
+  private final FamilyScorer familyScorer = new FamilyScorer();
+  private final AccountScorer accountScorer = new AccountScorer();
+  private final CampaignLinker linker = new CampaignLinker();
+  private final CampaignScorer campaignScorer;
+  private final long every;
+
+  private long streamStart = Long.MIN_VALUE;
+  private long nextEvaluation = Long.MIN_VALUE;
+  private long watermark = Long.MIN_VALUE;
+  private final Map<String, Long> firstFlagged = new HashMap<>();
+  private final Map<String, Long> pivotNamedAt = new HashMap<>();
+  private Evaluation last;
+  private Consumer<Evaluation> listener = e -> {};
+
+  /** What one evaluation concluded, at event time {@code at}. */
+  public record Evaluation(Instant at, List<AccountVerdict> verdicts, List<Campaign> campaigns) {
+    public Evaluation {
+      verdicts = List.copyOf(verdicts);
+      campaigns = List.copyOf(campaigns);
+    }
+  }
+
+  public DetectionPipeline(Allowlist allowlist, DetectionConfig config, FeatureExtractor extractor) {
+    this.allowlist = allowlist;
+    this.config = config;
+    this.extractor = extractor;
+    this.campaignScorer = new CampaignScorer(config);
+    this.every = config.evaluateEvery().toMillis();
+  }
 
   public DetectionPipeline(Allowlist allowlist) {
-    this.allowlist = allowlist;
+    this(allowlist, DetectionConfig.defaults(), FeatureExtractor.withBundledModel());
+  }
+
+  /** Receives every grid evaluation as it happens (for alerts, and for tests of time-ordered behaviour). */
+  public void onEvaluation(Consumer<Evaluation> listener) {
+    this.listener = listener;
   }
 
   /** Feeds one event. */
   public void accept(Event e) {
-    if (e.ts().isAfter(watermark)) {
-      watermark = e.ts();
+    accept(extractor.extract(e));
+  }
+
+  /** Feeds one event whose features were already extracted (extraction is stateless and may run in parallel). */
+  public void accept(RequestFeatures f) {
+    long ts = f.event().ts().toEpochMilli();
+    if (streamStart == Long.MIN_VALUE) {
+      streamStart = ts;
+      nextEvaluation = Math.floorDiv(ts, every) * every + every;
     }
-    AccountSeen seen = accounts.computeIfAbsent(e.accountId(), id -> new AccountSeen());
-    seen.events++;
-    if (e.orgId() != null) {
-      seen.orgId = e.orgId();
+    while (ts >= nextEvaluation) {
+      evaluate(nextEvaluation);
+      nextEvaluation += every;
     }
+    watermark = Math.max(watermark, ts);
+    String family = families.assign(f);
+    state.update(f, family, () -> FeatureExtractor.promptText(f.event().request()));
   }
 
   /** Event time of the newest event accepted so far ({@link Instant#EPOCH} before the first). */
   public Instant watermark() {
-    return watermark;
+    return watermark == Long.MIN_VALUE ? Instant.EPOCH : Instant.ofEpochMilli(watermark);
   }
 
-  /** Number of distinct accounts seen so far. */
+  /** Number of distinct accounts in state. */
   public int accountCount() {
-    return accounts.size();
+    return state.accountCount();
   }
 
-  /** The verdicts and campaigns as of the events accepted so far. */
+  /** The verdicts and campaigns as of the grid point after the newest event. */
   public ScanResult result() {
-    List<AccountVerdict> verdicts = new ArrayList<>(accounts.size());
-    accounts.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(
-            en -> {
-              AccountSeen s = en.getValue();
-              boolean allowed = allowlist.allows(en.getKey(), s.orgId);
-              List<Reason> reasons =
-                  allowed
-                      ? List.of(new Reason("allowlist", 0.0, "account or its organisation is on the allowlist"))
-                      : List.of();
-              verdicts.add(
-                  new AccountVerdict(
-                      en.getKey(), allowed ? Verdict.ALLOWED : Verdict.BENIGN, 0.0, null, null, reasons));
-            });
-    return new ScanResult(verdicts, List.of(), watermark);
+    if (streamStart == Long.MIN_VALUE) {
+      return new ScanResult(List.of(), List.of(), Instant.EPOCH);
+    }
+    if (last == null || last.at().toEpochMilli() < nextEvaluation) {
+      evaluate(nextEvaluation);
+    }
+    return new ScanResult(last.verdicts(), last.campaigns(), watermark());
   }
 
-  private static final class AccountSeen {
-    long events;
-    String orgId;
+  private void evaluate(long now) {
+    // canonical families: families found to be wordings of one template are evaluated as one
+    Map<String, FamilySketch> familySketches = new HashMap<>();
+    for (FamilySketch fs : state.families()) {
+      String canonical = families.canonical(fs.familyId());
+      FamilySketch acc = familySketches.get(canonical);
+      if (acc == null) {
+        familySketches.put(canonical, canonical.equals(fs.familyId()) ? fs : fs.copyAs(canonical));
+      } else {
+        if (acc == state.family(canonical)) {
+          acc = acc.copyAs(canonical); // never mutate live state
+          familySketches.put(canonical, acc);
+        }
+        acc.merge(canonical.equals(fs.familyId()) ? fs : fs.copyAs(canonical));
+      }
+    }
+    Map<String, FamilyAssessment> familyScores = new HashMap<>();
+    for (FamilySketch fs : familySketches.values()) {
+      if (fs.owners() > 1) {
+        familyScores.put(fs.familyId(), familyScorer.assess(fs));
+      }
+    }
+    Map<String, AccountAssessment> base = new HashMap<>();
+    for (AccountSketch a : state.accounts()) {
+      base.put(a.accountId(), accountScorer.assess(a, familyScores, families::canonical));
+    }
+    List<LinkedGroup> groups = linker.link(state, base, familyScores, families::canonical);
+    List<Campaign> campaigns = new ArrayList<>();
+    Map<String, CampaignAssessment> campaignOf = new HashMap<>();
+    for (LinkedGroup g : groups) {
+      CampaignAssessment ca = campaignScorer.score(g, state, base, familyScores, familySketches, streamStart);
+      Campaign c = ca.campaign();
+      if (ca.modelPivot()) {
+        pivotNamedAt.putIfAbsent(c.campaignId(), now);
+      }
+      campaigns.add(c);
+      for (String m : c.accounts()) {
+        campaignOf.put(m, ca);
+      }
+    }
+    campaigns.sort(Comparator.comparingDouble(Campaign::score).reversed().thenComparing(Campaign::campaignId));
+
+    List<AccountVerdict> verdicts = new ArrayList<>(base.size());
+    List<String> ids = new ArrayList<>(base.keySet());
+    ids.sort(null);
+    for (String id : ids) {
+      AccountAssessment a = base.get(id);
+      AccountSketch sketch = state.account(id);
+      List<Reason> reasons = new ArrayList<>(a.reasons());
+      double score = a.score();
+      CampaignAssessment ca = campaignOf.get(id);
+      String campaignId = null;
+      if (ca != null) {
+        campaignId = ca.campaign().campaignId();
+        double lift = 0.8 * ca.campaign().score() * ca.memberTies().getOrDefault(id, 0.6);
+        if (lift > 0.01) {
+          reasons.add(new Reason("campaign_member", lift, String.format(
+              "linked into campaign %s: %d accounts, %d requests, campaign score %.2f", campaignId,
+              ca.campaign().accountCount(), ca.campaign().events(), ca.campaign().score())));
+          score = 1 - (1 - score) * (1 - lift);
+        }
+      }
+      Verdict v = config.verdictFor(score, a.requests());
+      if (allowlist.allows(id, sketch == null ? null : sketch.orgId())) {
+        reasons.add(0, new Reason("allowlist", 0.0, "account or its organisation is on the allowlist"));
+        v = Verdict.ALLOWED;
+      } else if (v == Verdict.ATTACK) {
+        firstFlagged.putIfAbsent(id, now);
+      }
+      reasons.sort(Comparator.comparingDouble(Reason::weight).reversed().thenComparing(Reason::signal));
+      Long ff = v == Verdict.ALLOWED ? null : firstFlagged.get(id);
+      verdicts.add(new AccountVerdict(id, v, Math.min(1, Math.max(0, score)), campaignId,
+          ff == null ? null : Instant.ofEpochMilli(ff), reasons));
+    }
+    last = new Evaluation(Instant.ofEpochMilli(now), verdicts, withPivotTimes(campaigns));
+    listener.accept(last);
+    state.evictIdle(now);
+  }
+
+  /** Adds to each campaign's model-pivot evidence the event time at which the pivot was first named. */
+  private List<Campaign> withPivotTimes(List<Campaign> campaigns) {
+    List<Campaign> out = new ArrayList<>(campaigns.size());
+    for (Campaign c : campaigns) {
+      Long at = pivotNamedAt.get(c.campaignId());
+      if (at == null || !c.evidence().containsKey("model_pivot")) {
+        out.add(c);
+        continue;
+      }
+      Map<String, List<String>> ev = new HashMap<>(c.evidence());
+      List<String> pivot = new ArrayList<>(ev.get("model_pivot"));
+      pivot.add("first named at " + Instant.ofEpochMilli(at));
+      ev.put("model_pivot", pivot);
+      out.add(new Campaign(c.campaignId(), c.verdict(), c.score(), c.accounts(), c.events(), c.firstSeen(),
+          c.lastSeen(), c.capabilities(), c.models(), c.reasons(), ev));
+    }
+    return out;
   }
 }

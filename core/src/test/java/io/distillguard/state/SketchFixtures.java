@@ -38,7 +38,7 @@ final class SketchFixtures {
           r.nextBoolean() ? "u" + r.nextInt(20) : null, a, c, q, null);
       Capability cap = Capability.values()[r.nextInt(Capability.values().length)];
       CotSignal cot = r.nextBoolean() ? new CotSignal(r.nextDouble(), r.nextBoolean()) : CotSignal.NONE;
-      out.add(new RequestFeatures(e, new long[] {r.nextLong()}, r.nextLong(), 0L, cap,
+      out.add(new RequestFeatures(e, new long[] {r.nextLong()}, 0L, cap,
           cot, 100 + r.nextInt(1000), r.nextInt(5) == 0, r.nextInt(3)));
     }
     return out;

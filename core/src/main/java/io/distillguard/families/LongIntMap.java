@@ -1,0 +1,115 @@
+package io.distillguard.families;
+
+import java.util.Arrays;
+
+/**
+ * A map from long keys to non-negative int values with open addressing and linear probing, without boxing: the LSH
+ * table of {@link FamilyIndex} is looked up sixteen times a request. Deletion uses backward shifting, so no
+ * tombstones accumulate. Not thread-safe.
+ */
+final class LongIntMap {
+
+  private static final int FREE = -1;
+  private long[] keys;
+  private int[] values;
+  private int size;
+  private int mask;
+
+  LongIntMap(int expected) {
+    int cap = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
+    keys = new long[cap];
+    values = new int[cap];
+    Arrays.fill(values, FREE);
+    mask = cap - 1;
+  }
+
+  /** The value for {@code key}, or -1. */
+  int get(long key) {
+    int i = slot(key);
+    while (values[i] != FREE) {
+      if (keys[i] == key) {
+        return values[i];
+      }
+      i = (i + 1) & mask;
+    }
+    return FREE;
+  }
+
+  /** Stores {@code value} (>= 0) unless the key is present. */
+  void putIfAbsent(long key, int value) {
+    if (value < 0) {
+      throw new IllegalArgumentException("values must be non-negative: " + value);
+    }
+    if ((size + 1) * 4 > keys.length * 3) {
+      grow();
+    }
+    int i = slot(key);
+    while (values[i] != FREE) {
+      if (keys[i] == key) {
+        return;
+      }
+      i = (i + 1) & mask;
+    }
+    keys[i] = key;
+    values[i] = value;
+    size++;
+  }
+
+  /** Removes {@code key} if it maps to {@code value}. */
+  void remove(long key, int value) {
+    int i = slot(key);
+    while (values[i] != FREE) {
+      if (keys[i] == key) {
+        if (values[i] == value) {
+          deleteAt(i);
+        }
+        return;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  private void deleteAt(int hole) {
+    size--;
+    int i = hole;
+    while (true) {
+      i = (i + 1) & mask;
+      if (values[i] == FREE) {
+        break;
+      }
+      int home = slot(keys[i]);
+      // move the entry back if its home is not cyclically within (hole, i]
+      boolean movable = hole <= i ? (home <= hole || home > i) : (home <= hole && home > i);
+      if (movable) {
+        keys[hole] = keys[i];
+        values[hole] = values[i];
+        hole = i;
+      }
+    }
+    values[hole] = FREE;
+  }
+
+  private void grow() {
+    long[] oldKeys = keys;
+    int[] oldValues = values;
+    keys = new long[oldKeys.length * 2];
+    values = new int[oldValues.length * 2];
+    Arrays.fill(values, FREE);
+    mask = keys.length - 1;
+    size = 0;
+    for (int i = 0; i < oldKeys.length; i++) {
+      if (oldValues[i] != FREE) {
+        putIfAbsent(oldKeys[i], oldValues[i]);
+      }
+    }
+  }
+
+  private int slot(long key) {
+    long h = key * 0x9E3779B97F4A7C15L;
+    return (int) (h >>> 32) & mask;
+  }
+
+  int size() {
+    return size;
+  }
+}

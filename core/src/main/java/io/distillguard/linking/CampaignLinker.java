@@ -1,0 +1,148 @@
+package io.distillguard.linking;
+
+import io.distillguard.scoring.AccountAssessment;
+import io.distillguard.scoring.FamilyAssessment;
+import io.distillguard.state.AccountSketch;
+import io.distillguard.state.InfraKey;
+import io.distillguard.state.InfraSketch;
+import io.distillguard.state.KeyedState;
+import io.distillguard.state.TopK;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * Links accounts into groups on evidence-thresholded edges, then takes connected components (union-find, linear
+ * time). An account joins a template family's group when a real part of its traffic is in that family and the family
+ * is suspicious; an account that is suspicious on its own also joins the groups of the payment fingerprints, IP
+ * ranges and TLS fingerprints it uses, unless the key is common infrastructure shared by more than
+ * {@value #COMMON_INFRA_OWNERS} unrelated owners (a large NAT, a cloud egress range, a popular SDK). Accounts that are
+ * not suspicious never join through infrastructure alone, so a company whose accounts share one card and one egress
+ * IP is not linked into anything unless its traffic is.
+ */
+public final class CampaignLinker {
+
+  static final double FAMILY_SUSPICION = 0.3;
+  static final double FAMILY_SHARE = 0.15;
+  static final long FAMILY_MIN_REQUESTS = 3;
+  static final double INFRA_ACCOUNT_SCORE = 0.3;
+  static final int COMMON_INFRA_OWNERS = 50;
+  static final int MIN_GROUP = 3;
+
+  public List<LinkedGroup> link(KeyedState state, Map<String, AccountAssessment> assessments,
+      Map<String, FamilyAssessment> families, UnaryOperator<String> canonicalFamily) {
+    UnionFind uf = new UnionFind();
+    Map<String, List<String>> joinedBy = new HashMap<>(); // account -> link nodes it joined
+    List<String> ids = new ArrayList<>();
+    for (AccountSketch a : state.accounts()) {
+      ids.add(a.accountId());
+    }
+    ids.sort(null);
+    for (String id : ids) {
+      AccountSketch a = state.account(id);
+      String node = "a:" + id;
+      uf.add(node);
+      for (Map.Entry<String, Long> e : a.families().sorted()) {
+        String fam = canonicalFamily.apply(e.getKey());
+        FamilyAssessment fa = families.get(fam);
+        if (fa == null || fa.suspicion() < FAMILY_SUSPICION) {
+          continue;
+        }
+        if (e.getValue() >= FAMILY_MIN_REQUESTS && e.getValue() >= FAMILY_SHARE * a.requests()) {
+          uf.union(node, "f:" + fam);
+          joinedBy.computeIfAbsent(id, k -> new ArrayList<>()).add("f:" + fam);
+        }
+      }
+      AccountAssessment as = assessments.get(id);
+      if (as == null || as.score() < INFRA_ACCOUNT_SCORE) {
+        continue;
+      }
+      infra(state, uf, joinedBy, id, InfraKey.PAYMENT, a.payments());
+      infra(state, uf, joinedBy, id, InfraKey.IP_RANGE, a.ipRanges());
+      infra(state, uf, joinedBy, id, InfraKey.TLS, a.tlsFingerprints());
+    }
+
+    Map<String, List<String>> members = new TreeMap<>();
+    for (String id : ids) {
+      members.computeIfAbsent(uf.find("a:" + id), k -> new ArrayList<>()).add(id);
+    }
+    List<LinkedGroup> groups = new ArrayList<>();
+    for (List<String> accounts : members.values()) {
+      if (accounts.size() < MIN_GROUP) {
+        continue;
+      }
+      Map<String, Integer> fams = new TreeMap<>();
+      Map<String, Integer> infra = new TreeMap<>();
+      for (String id : accounts) {
+        for (String n : joinedBy.getOrDefault(id, List.of())) {
+          if (n.startsWith("f:")) {
+            fams.merge(n.substring(2), 1, Integer::sum);
+          } else {
+            infra.merge(n.substring(2), 1, Integer::sum);
+          }
+        }
+      }
+      // a key that joined a single member links nothing
+      fams.values().removeIf(c -> c < 2);
+      infra.values().removeIf(c -> c < 2);
+      java.util.Set<String> viaFamily = new java.util.TreeSet<>();
+      for (String id : accounts) {
+        for (String n : joinedBy.getOrDefault(id, List.of())) {
+          if (n.startsWith("f:") && fams.containsKey(n.substring(2))) {
+            viaFamily.add(id);
+          }
+        }
+      }
+      groups.add(new LinkedGroup(accounts, fams, infra, viaFamily));
+    }
+    return groups;
+  }
+
+  private static void infra(KeyedState state, UnionFind uf, Map<String, List<String>> joinedBy, String id,
+      InfraKey kind, TopK values) {
+    for (Map.Entry<String, Long> e : values.sorted()) {
+      String key = kind.key(e.getKey());
+      InfraSketch s = key == null ? null : state.infra(key);
+      if (s == null || s.owners() > COMMON_INFRA_OWNERS) {
+        continue;
+      }
+      uf.union("a:" + id, "i:" + key);
+      joinedBy.computeIfAbsent(id, k -> new ArrayList<>()).add("i:" + key);
+    }
+  }
+
+  /** Union-find over string nodes with path halving; the smaller node (by string order) becomes the root. */
+  static final class UnionFind {
+    private final Map<String, String> parent = new HashMap<>();
+
+    void add(String n) {
+      parent.putIfAbsent(n, n);
+    }
+
+    String find(String n) {
+      add(n);
+      String p;
+      while (!(p = parent.get(n)).equals(n)) {
+        String gp = parent.get(p);
+        parent.put(n, gp);
+        n = gp;
+      }
+      return n;
+    }
+
+    void union(String a, String b) {
+      String ra = find(a);
+      String rb = find(b);
+      if (!ra.equals(rb)) {
+        if (ra.compareTo(rb) < 0) {
+          parent.put(rb, ra);
+        } else {
+          parent.put(ra, rb);
+        }
+      }
+    }
+  }
+}

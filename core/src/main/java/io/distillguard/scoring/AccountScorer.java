@@ -1,0 +1,143 @@
+package io.distillguard.scoring;
+
+import io.distillguard.features.Capability;
+import io.distillguard.state.AccountSketch;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Scores one account from its own state and the assessments of the template families it uses. Each signal yields a
+ * weight in [0, 1) and a reason citing its counts; the score is their noisy-or, {@code 1 - prod(1 - w)}. A reseller
+ * that passes real customers through is judged by the share of its traffic in suspicious families, not by an average
+ * over all of it.
+ */
+public final class AccountScorer {
+
+  static final double FAMILY_WEIGHT = 0.9;
+  static final double COT_WEIGHT = 0.3;
+  static final double RECONSTRUCTION_WEIGHT = 0.35;
+  static final double CONCENTRATION_WEIGHT = 0.2;
+  static final double CLOCK_WEIGHT = 0.3;
+  static final double BUDGET_WEIGHT = 0.15;
+  static final double NEW_ACCOUNT_WEIGHT = 0.15;
+
+  public AccountAssessment assess(AccountSketch a, Map<String, FamilyAssessment> families,
+      UnaryOperator<String> canonicalFamily) {
+    long n = a.requests();
+    List<Reason> reasons = new ArrayList<>();
+    if (n == 0) {
+      return new AccountAssessment(a.accountId(), 0, 0, reasons);
+    }
+
+    // 1. shared template families, by share of this account's traffic
+    double familyShare = 0;
+    FamilyAssessment strongest = null;
+    long strongestCount = 0;
+    double strongestContribution = 0;
+    for (Map.Entry<String, Long> e : a.families().sorted()) {
+      FamilyAssessment fa = families.get(canonicalFamily.apply(e.getKey()));
+      if (fa == null || fa.suspicion() <= 0) {
+        continue;
+      }
+      double contribution = (double) e.getValue() / n * fa.suspicion();
+      familyShare += contribution;
+      if (contribution > strongestContribution) {
+        strongest = fa;
+        strongestCount = e.getValue();
+        strongestContribution = contribution;
+      }
+    }
+    if (familyShare > 0.01) {
+      double w = FAMILY_WEIGHT * Math.min(1, familyShare);
+      reasons.add(new Reason("shared_template_family", w, String.format(
+          "%.0f%% of this account's %d requests weighted by family suspicion; strongest: %d requests in %s"
+              + " (suspicion %.2f)",
+          100 * familyShare, n, strongestCount, strongest.describe(), strongest.suspicion())));
+    }
+
+    // 2. chain-of-thought elicitation and answer-given reconstruction
+    if (n >= 5) {
+      double cot = (double) a.cotHigh() / n;
+      double recon = (double) a.reconstruction() / n;
+      if (cot > 0.05) {
+        reasons.add(new Reason("cot_elicitation", COT_WEIGHT * cot, String.format(
+            "%d of %d requests (%.0f%%) elicit step-by-step reasoning or reasoning traces", a.cotHigh(), n,
+            100 * cot)));
+      }
+      if (recon > 0.05) {
+        reasons.add(new Reason("reasoning_reconstruction", RECONSTRUCTION_WEIGHT * recon, String.format(
+            "%d of %d requests (%.0f%%) give an answer and ask for the reasoning behind it", a.reconstruction(), n,
+            100 * recon)));
+      }
+    }
+
+    // 3. capability concentration on what distillation harvests
+    if (n >= 20) {
+      double harvest = 1 - (double) a.capability(Capability.GENERAL) / n;
+      double w = CONCENTRATION_WEIGHT * Rhythm.clamp((harvest - 0.6) / 0.4);
+      if (w > 0) {
+        reasons.add(new Reason("capability_concentration", w, String.format(
+            "%.0f%% of %d requests are reasoning, coding, tool use, grading or rewriting (%s)", 100 * harvest, n,
+            capabilityMix(a, n))));
+      }
+    }
+
+    // 4. activity around the clock, without a human daily cycle
+    if (n >= 48 && a.activeDays() >= 2) {
+      double clock = Rhythm.aroundTheClock(a.hourOfDay());
+      if (clock > 0) {
+        reasons.add(new Reason("no_daily_cycle", CLOCK_WEIGHT * clock, String.format(
+            "the quietest 6 hours of the day hold %.0f%% of %d requests over %d days (people sleep: under 4%%)",
+            100 * Rhythm.quietestSixHours(a.hourOfDay()), n, a.activeDays())));
+      }
+    }
+
+    // 5. maximal reasoning budgets and output limits
+    if (n >= 10) {
+      double big = (double) Math.max(a.largeReasoningBudget(), a.largeMaxTokens()) / n;
+      if (big > 0.5) {
+        reasons.add(new Reason("maximal_budgets", BUDGET_WEIGHT * big, String.format(
+            "%.0f%% of %d requests ask for a reasoning budget or output limit of 16k tokens or more", 100 * big,
+            n)));
+      }
+    }
+
+    // 6. a new account that starts at full throughput
+    if (a.createdAt() != Long.MIN_VALUE && a.firstSeen() - a.createdAt() < 7 * 86_400_000L) {
+      double perDay = (double) n / Math.max(1, a.activeDays());
+      if (perDay >= 100) {
+        reasons.add(new Reason("new_account_full_throughput", NEW_ACCOUNT_WEIGHT, String.format(
+            "created %.1f days before its first request and averaging %.0f requests per active day",
+            (a.firstSeen() - a.createdAt()) / 86_400_000.0, perDay)));
+      }
+    }
+
+    reasons.sort(Comparator.comparingDouble(Reason::weight).reversed().thenComparing(Reason::signal));
+    return new AccountAssessment(a.accountId(), noisyOr(reasons), n, reasons);
+  }
+
+  static double noisyOr(List<Reason> reasons) {
+    double keep = 1;
+    for (Reason r : reasons) {
+      keep *= 1 - Math.max(0, Math.min(0.999, r.weight()));
+    }
+    return 1 - keep;
+  }
+
+  private static String capabilityMix(AccountSketch a, long n) {
+    StringBuilder sb = new StringBuilder();
+    for (Capability c : Capability.values()) {
+      long k = a.capability(c);
+      if (k > 0) {
+        if (sb.length() > 0) {
+          sb.append(", ");
+        }
+        sb.append(c.wireName()).append(' ').append(Math.round(100.0 * k / n)).append('%');
+      }
+    }
+    return sb.toString();
+  }
+}

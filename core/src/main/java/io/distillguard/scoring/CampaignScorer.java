@@ -1,0 +1,256 @@
+package io.distillguard.scoring;
+
+import io.distillguard.features.Capability;
+import io.distillguard.linking.Campaign;
+import io.distillguard.linking.LinkedGroup;
+import io.distillguard.state.AccountSketch;
+import io.distillguard.state.ActivitySignature;
+import io.distillguard.state.FamilySketch;
+import io.distillguard.state.KeyedState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Scores a linked group as a campaign: the suspicion of the template families that link it, its members' own
+ * scores, its size, and coordination evidence (shared payment fingerprints and IP ranges, accounts created in
+ * batches, synchronized activity, a coordinated move to a newly released model). Each contribution is kept as a
+ * reason; the evidence lists fingerprints, ranges and truncated example prompts.
+ */
+public final class CampaignScorer {
+
+  static final long DAY = 86_400_000L;
+  static final int SYNC_SAMPLE = 40;
+
+  private final DetectionConfig config;
+
+  public CampaignScorer(DetectionConfig config) {
+    this.config = config;
+  }
+
+  public CampaignAssessment score(LinkedGroup g, KeyedState state, Map<String, AccountAssessment> base,
+      Map<String, FamilyAssessment> families, Map<String, FamilySketch> familySketches, long streamStart) {
+    List<String> members = g.accounts();
+    int k = members.size();
+    List<Reason> reasons = new ArrayList<>();
+    Map<String, List<String>> evidence = new TreeMap<>();
+
+    // family evidence
+    double familySuspicion = 0;
+    List<String> famEvidence = new ArrayList<>();
+    List<Map.Entry<String, Integer>> fams = new ArrayList<>(g.families().entrySet());
+    fams.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    for (Map.Entry<String, Integer> e : fams) {
+      FamilyAssessment fa = families.get(e.getKey());
+      if (fa == null) {
+        continue;
+      }
+      familySuspicion = Math.max(familySuspicion, fa.suspicion());
+      if (famEvidence.size() < 5) {
+        FamilySketch fs = familySketches.get(e.getKey());
+        String example = fs == null || fs.samples().isEmpty() ? "" : " | example: " + fs.samples().get(0);
+        famEvidence.add(e.getValue() + " members: " + fa.describe() + example);
+      }
+    }
+    if (!famEvidence.isEmpty()) {
+      evidence.put("template_families", famEvidence);
+    }
+    double size = Rhythm.clamp(Math.log10(k) / 1.5);
+    if (familySuspicion > 0) {
+      reasons.add(new Reason("shared_template_family", 0.8 * familySuspicion * size, String.format(
+          "%d accounts linked by %d shared template famil%s (strongest suspicion %.2f)", k, fams.size(),
+          fams.size() == 1 ? "y" : "ies", familySuspicion)));
+    }
+
+    // members' own scores: the mean of the stronger half
+    double[] scores = members.stream().mapToDouble(m -> base.containsKey(m) ? base.get(m).score() : 0).sorted()
+        .toArray();
+    double strongHalf = 0;
+    int half = Math.max(1, scores.length / 2);
+    for (int i = scores.length - half; i < scores.length; i++) {
+      strongHalf += scores[i];
+    }
+    strongHalf /= half;
+    reasons.add(new Reason("member_scores", 0.6 * strongHalf * size, String.format(
+        "the stronger half of the %d members scores %.2f on average on its own", k, strongHalf)));
+
+    // shared infrastructure
+    int sharedPayments = 0;
+    for (Map.Entry<String, Integer> e : g.infrastructure().entrySet()) {
+      String key = e.getKey();
+      String kind = key.substring(0, key.indexOf(':'));
+      String name = switch (kind) {
+        case "pay" -> "payment_fingerprints";
+        case "ip" -> "ip_ranges";
+        case "tls" -> "tls_fingerprints";
+        default -> "infrastructure";
+      };
+      List<String> list = evidence.computeIfAbsent(name, x -> new ArrayList<>());
+      if (list.size() < 10) {
+        list.add(key.substring(key.indexOf(':') + 1) + " (" + e.getValue() + " members)");
+      }
+      if (kind.equals("pay")) {
+        sharedPayments += e.getValue();
+      }
+    }
+    if (sharedPayments >= 2) {
+      double share = Math.min(1, (double) sharedPayments / k);
+      reasons.add(new Reason("shared_payment", 0.25 * share, String.format(
+          "%d of %d members share a payment fingerprint with another member", sharedPayments, k)));
+    }
+
+    // aggregate traffic, models, ASNs, creation batches
+    long events = 0;
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+    long[] caps = new long[Capability.values().length];
+    Map<String, Long> models = new TreeMap<>();
+    Map<String, Long> asns = new TreeMap<>();
+    Map<Long, Integer> createdByDay = new TreeMap<>();
+    int withCreated = 0;
+    for (String m : members) {
+      AccountSketch a = state.account(m);
+      if (a == null) {
+        continue;
+      }
+      events += a.requests();
+      first = Math.min(first, a.firstSeen());
+      last = Math.max(last, a.lastSeen());
+      for (Capability c : Capability.values()) {
+        caps[c.ordinal()] += a.capability(c);
+      }
+      a.models().sorted().forEach(e -> models.merge(e.getKey(), e.getValue(), Long::sum));
+      a.asns().sorted().forEach(e -> asns.merge(e.getKey(), 1L, Long::sum));
+      if (a.createdAt() != Long.MIN_VALUE) {
+        withCreated++;
+        createdByDay.merge(Math.floorDiv(a.createdAt(), DAY), 1, Integer::sum);
+      }
+    }
+    if (!asns.isEmpty()) {
+      List<String> list = new ArrayList<>();
+      asns.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
+          .forEach(e -> list.add("AS" + e.getKey() + " (" + e.getValue() + " members)"));
+      evidence.put("asns", list);
+    }
+    if (withCreated >= 5) {
+      int largestDay = createdByDay.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+      // two adjacent days form one batch
+      int largestPair = 0;
+      for (Map.Entry<Long, Integer> e : createdByDay.entrySet()) {
+        largestPair = Math.max(largestPair, e.getValue() + createdByDay.getOrDefault(e.getKey() + 1, 0));
+      }
+      double batch = (double) Math.max(largestDay, largestPair) / withCreated;
+      if (batch >= 0.3 && createdByDay.size() <= withCreated / 2) {
+        reasons.add(new Reason("batch_created", 0.15 * batch, String.format(
+            "%.0f%% of %d members with a creation date were created within two days of each other (%d distinct"
+                + " creation days)", 100 * batch, withCreated, createdByDay.size())));
+      }
+    }
+
+    // synchronized activity (SynchroTrap-like) over a deterministic sample of members
+    List<ActivitySignature> sigs = new ArrayList<>();
+    for (String m : members) {
+      AccountSketch a = state.account(m);
+      if (a != null && a.activity().filledBins() >= 8) {
+        sigs.add(a.activity());
+        if (sigs.size() == SYNC_SAMPLE) {
+          break;
+        }
+      }
+    }
+    if (sigs.size() >= 3) {
+      double sum = 0;
+      int pairs = 0;
+      for (int i = 0; i < sigs.size(); i++) {
+        for (int j = i + 1; j < sigs.size(); j++) {
+          sum += sigs.get(i).similarity(sigs.get(j));
+          pairs++;
+        }
+      }
+      double sync = sum / pairs;
+      if (sync >= 0.15) {
+        reasons.add(new Reason("synchronized_activity", 0.2 * Rhythm.clamp(sync / 0.5), String.format(
+            "members are active in the same 10-minute windows: mean Jaccard %.2f over %d pairs", sync, pairs)));
+      }
+    }
+
+    // coordinated move to a newly released model
+    boolean pivot = false;
+    for (Map.Entry<String, Long> m : state.modelsFirstSeen().entrySet()) {
+      long released = m.getValue();
+      if (released < streamStart + DAY) {
+        continue; // already in use when the stream began
+      }
+      int active = 0;
+      int movers = 0;
+      for (String id : members) {
+        AccountSketch a = state.account(id);
+        if (a == null || a.requests() < 10 || a.lastSeen() < released) {
+          continue;
+        }
+        active++;
+        long use = a.firstUse(m.getKey());
+        if (use != Long.MIN_VALUE && use - released <= DAY) {
+          movers++;
+        }
+      }
+      long onModel = models.getOrDefault(m.getKey(), 0L);
+      if (active >= 3 && movers * 2 >= active) {
+        pivot = true;
+        reasons.add(new Reason("model_pivot", 0.15, String.format(
+            "%d of %d active members began using %s within 24 h of its first appearance (%s); it carries %.0f%% of"
+                + " the campaign's requests", movers, active, m.getKey(), Instant.ofEpochMilli(released),
+            events == 0 ? 0.0 : 100.0 * onModel / events)));
+        evidence.put("model_pivot", List.of(m.getKey() + ": " + movers + " of " + active
+            + " members moved within 24 h of " + Instant.ofEpochMilli(released)));
+      }
+    }
+
+    reasons.sort(Comparator.comparingDouble(Reason::weight).reversed().thenComparing(Reason::signal));
+    double score = AccountScorer.noisyOr(reasons);
+    Map<String, Double> capShares = new TreeMap<>();
+    if (events > 0) {
+      for (Capability c : Capability.values()) {
+        if (caps[c.ordinal()] > 0) {
+          capShares.put(c.wireName(), (double) caps[c.ordinal()] / events);
+        }
+      }
+    }
+    long modelTotal = models.values().stream().mapToLong(Long::longValue).sum();
+    Map<String, Double> modelShares = new TreeMap<>();
+    for (Map.Entry<String, Long> e : models.entrySet()) {
+      modelShares.put(e.getKey(), modelTotal == 0 ? 0 : (double) e.getValue() / modelTotal);
+    }
+    Map<String, Double> ties = new HashMap<>();
+    for (String m : members) {
+      ties.put(m, g.familyMembers().contains(m) ? 1.0 : 0.6);
+    }
+    String id = campaignId(g);
+    Campaign c = new Campaign(id, config.verdictFor(score, events), score, members, events,
+        first == Long.MAX_VALUE ? null : Instant.ofEpochMilli(first),
+        last == Long.MIN_VALUE ? null : Instant.ofEpochMilli(last), capShares, modelShares, reasons, evidence);
+    return new CampaignAssessment(c, ties, pivot);
+  }
+
+  /** A stable id: from the oldest linking family when there is one, else from the smallest member id. */
+  static String campaignId(LinkedGroup g) {
+    long best = Long.MAX_VALUE;
+    for (String f : g.families().keySet()) {
+      if (f.startsWith("tf-")) {
+        try {
+          best = Math.min(best, Long.parseLong(f.substring(3)));
+        } catch (NumberFormatException e) {
+          // not a numbered family: ignore
+        }
+      }
+    }
+    if (best != Long.MAX_VALUE) {
+      return String.format("cmp-f%05d", best);
+    }
+    return String.format("cmp-a%08x", g.accounts().get(0).hashCode());
+  }
+}

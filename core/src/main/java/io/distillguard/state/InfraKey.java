@@ -1,0 +1,25 @@
+package io.distillguard.state;
+
+/** The kinds of infrastructure key, and how a value of each kind is written as a state key. */
+public enum InfraKey {
+  IP_RANGE("ip"),
+  ASN("asn"),
+  TLS("tls"),
+  USER_AGENT("ua"),
+  PAYMENT("pay");
+
+  private final String prefix;
+
+  InfraKey(String prefix) {
+    this.prefix = prefix;
+  }
+
+  /** {@code prefix:value}, or {@code null} for a null value; values are truncated to bound memory. */
+  public String key(String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    String v = value.length() > TopK.MAX_KEY_CHARS ? value.substring(0, TopK.MAX_KEY_CHARS) : value;
+    return prefix + ":" + v;
+  }
+}

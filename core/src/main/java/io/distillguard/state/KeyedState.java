@@ -1,0 +1,118 @@
+package io.distillguard.state;
+
+import io.distillguard.event.AccountInfo;
+import io.distillguard.event.ClientInfo;
+import io.distillguard.event.Event;
+import io.distillguard.features.RequestFeatures;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * All keyed state of one detector: sketches per account, per template family and per infrastructure key, plus when
+ * each model was first seen at all (a newly released model shows up as a late first appearance). Bounded by idle
+ * eviction ({@link #evictIdle}): families and infrastructure keys unused for {@link #IDLE_KEYS}, accounts unused for
+ * {@link #IDLE_ACCOUNTS} of event time, are dropped. Not thread-safe.
+ */
+public final class KeyedState {
+
+  public static final long IDLE_KEYS = 14L * 86_400_000L;
+  public static final long IDLE_ACCOUNTS = 30L * 86_400_000L;
+  static final int MAX_MODELS = 64;
+
+  private final Map<String, AccountSketch> accounts = new HashMap<>();
+  private final Map<String, FamilySketch> families = new HashMap<>();
+  private final Map<String, InfraSketch> infra = new HashMap<>();
+  private final TreeMap<String, Long> modelFirstSeen = new TreeMap<>();
+
+  /**
+   * Folds one request (with its family, or null, and its prompt text for evidence samples, asked for only when
+   * needed) into all sketches.
+   */
+  public void update(RequestFeatures f, String family, java.util.function.Supplier<String> sampleText) {
+    Event e = f.event();
+    long ts = e.ts().toEpochMilli();
+    accounts.computeIfAbsent(e.accountId(), AccountSketch::new).update(f, family);
+    if (family != null) {
+      families.computeIfAbsent(family, FamilySketch::new).update(f, sampleText);
+    }
+    String owner = FamilySketch.owner(e);
+    ClientInfo c = e.clientOrEmpty();
+    AccountInfo a = e.accountOrEmpty();
+    infra(InfraKey.IP_RANGE.key(InfraKeys.ipRange(c.ip())), e, owner, ts);
+    infra(InfraKey.ASN.key(c.asn() == null ? null : String.valueOf(c.asn())), e, owner, ts);
+    infra(InfraKey.TLS.key(c.tlsFingerprint()), e, owner, ts);
+    infra(InfraKey.USER_AGENT.key(c.userAgent()), e, owner, ts);
+    infra(InfraKey.PAYMENT.key(a.paymentFingerprint()), e, owner, ts);
+    String model = e.request().model();
+    if (!modelFirstSeen.containsKey(model) && modelFirstSeen.size() < MAX_MODELS) {
+      modelFirstSeen.put(model.length() > TopK.MAX_KEY_CHARS ? model.substring(0, TopK.MAX_KEY_CHARS) : model, ts);
+    }
+  }
+
+  private void infra(String key, Event e, String owner, long ts) {
+    if (key != null) {
+      infra.computeIfAbsent(key, InfraSketch::new).update(e.accountId(), owner, ts);
+    }
+  }
+
+  /** Drops sketches idle for longer than their bound at event time {@code now}; returns how many were dropped. */
+  public int evictIdle(long now) {
+    int dropped = 0;
+    for (Iterator<AccountSketch> it = accounts.values().iterator(); it.hasNext(); ) {
+      if (now - it.next().lastSeen() > IDLE_ACCOUNTS) {
+        it.remove();
+        dropped++;
+      }
+    }
+    for (Iterator<FamilySketch> it = families.values().iterator(); it.hasNext(); ) {
+      if (now - it.next().lastSeen() > IDLE_KEYS) {
+        it.remove();
+        dropped++;
+      }
+    }
+    for (Iterator<InfraSketch> it = infra.values().iterator(); it.hasNext(); ) {
+      if (now - it.next().lastSeen() > IDLE_KEYS) {
+        it.remove();
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+
+  public AccountSketch account(String id) {
+    return accounts.get(id);
+  }
+
+  public Collection<AccountSketch> accounts() {
+    return accounts.values();
+  }
+
+  public int accountCount() {
+    return accounts.size();
+  }
+
+  public FamilySketch family(String id) {
+    return families.get(id);
+  }
+
+  public Collection<FamilySketch> families() {
+    return families.values();
+  }
+
+  public InfraSketch infra(String key) {
+    return infra.get(key);
+  }
+
+  /** When a model was first seen in the stream (epoch millis), or {@link Long#MIN_VALUE}. */
+  public long modelFirstSeen(String model) {
+    Long v = modelFirstSeen.get(model);
+    return v == null ? Long.MIN_VALUE : v;
+  }
+
+  public Map<String, Long> modelsFirstSeen() {
+    return java.util.Collections.unmodifiableMap(modelFirstSeen);
+  }
+}
