@@ -6,18 +6,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Groups template signatures into families with an LSH table: a signature joins the family with which it shares the
- * most band keys (ties to the older family) or founds a new one. Each family registers the band keys of up to
- * {@value #SIGNATURES_PER_FAMILY} distinct member signatures, so that paraphrased members are found through any of
- * several registered wordings; a signature that lands close to two families merges them (union-find, the older id
+ * Groups template signatures into families: an LSH table proposes candidate families, and a signature joins the most
+ * similar candidate if it is close enough to one of that family's registered wordings (ties to the older family), or
+ * founds a new one. Each family registers up to {@value #SIGNATURES_PER_FAMILY} distinct wordings, so paraphrased
+ * members are found through any of them; a signature close to two families merges them (union-find, the older id
  * survives), since it shows them to be wordings of one template. Bounded: at most {@code maxFamilies}; past it, the least recently used families are
  * forgotten, singletons first.
  */
 final class FamilyIndex {
 
-  static final int SIGNATURES_PER_FAMILY = 32;
-  /** Band hits on a second family that make a signature join the two families. */
-  static final int MERGE_HITS = 3;
+  static final int SIGNATURES_PER_FAMILY = 12;
+  /** Estimated Jaccard similarity to a registered wording needed to join a family. */
+  static final double JOIN_SIMILARITY = 0.35;
+  /** Similarity to a second family's wording that shows the two to be one template. */
+  static final double MERGE_SIMILARITY = 0.5;
+  /** A member this close to a registered wording adds nothing new; a less similar one is registered. */
+  static final double NOVEL_SIMILARITY = 0.8;
 
   private final int maxFamilies;
   private final LongIntMap bandToFamily = new LongIntMap(1 << 16);
@@ -31,6 +35,7 @@ final class FamilyIndex {
   private static final class Family {
     final int id;
     final List<long[]> registered = new ArrayList<>();
+    final List<int[]> signatures = new ArrayList<>();
     long members;
     long lastUsed;
 
@@ -46,8 +51,13 @@ final class FamilyIndex {
     this.maxFamilies = maxFamilies;
   }
 
-  /** The family id of a signature given by its band keys; founds a family when none matches. */
-  int assign(long[] bandKeys) {
+  /**
+   * The family id of a template signature given with its band keys; founds a family when none matches. LSH only
+   * proposes candidates: a signature joins a family only if its estimated similarity to one of the family's
+   * registered wordings reaches {@value #JOIN_SIMILARITY}, so that weak band collisions never chain unrelated
+   * templates together.
+   */
+  int assign(int[] signature, long[] bandKeys) {
     clock++;
     // candidate families and their band hits, in small parallel arrays (at most one entry per band)
     int[] ids = new int[bandKeys.length];
@@ -69,24 +79,30 @@ final class FamilyIndex {
       hits[j]++;
     }
     Family best = null;
-    int bestHits = 0;
+    double bestSim = 0;
+    Family second = null;
+    double secondSim = 0;
     for (int j = 0; j < candidates; j++) {
-      if (hits[j] > bestHits || (hits[j] == bestHits && ids[j] < best.id)) {
-        best = families.get(ids[j]);
-        bestHits = hits[j];
+      Family f = families.get(ids[j]);
+      if (f == null) {
+        continue;
+      }
+      double sim = similarity(f, signature);
+      if (sim > bestSim || (sim == bestSim && best != null && f.id < best.id)) {
+        second = best;
+        secondSim = bestSim;
+        best = f;
+        bestSim = sim;
+      } else if (sim > secondSim) {
+        second = f;
+        secondSim = sim;
       }
     }
-    if (best != null && candidates > 1) {
-      // a signature close to two families joins them: they are wordings of one template
-      int threshold = Math.max(MERGE_HITS, bestHits / 4);
-      int[] order = java.util.stream.IntStream.range(0, candidates).boxed()
-          .sorted(java.util.Comparator.comparingInt(j -> ids[j])).mapToInt(Integer::intValue).toArray();
-      for (int j : order) {
-        int other = find(ids[j]);
-        if (other != best.id && hits[j] >= threshold) {
-          best = union(best, families.get(other));
-        }
-      }
+    if (bestSim < JOIN_SIMILARITY) {
+      best = null;
+    } else if (second != null && secondSim >= MERGE_SIMILARITY) {
+      // close to two families: they are wordings of one template
+      best = union(best, second);
     }
     if (best == null) {
       if (families.size() >= maxFamilies) {
@@ -94,9 +110,9 @@ final class FamilyIndex {
       }
       best = new Family(nextId++);
       families.put(best.id, best);
-      register(best, bandKeys);
-    } else if (bestHits < bandKeys.length && best.registered.size() < SIGNATURES_PER_FAMILY) {
-      register(best, bandKeys);
+      register(best, signature, bandKeys);
+    } else if (bestSim < NOVEL_SIMILARITY && best.registered.size() < SIGNATURES_PER_FAMILY) {
+      register(best, signature, bandKeys);
     }
     best.members++;
     best.lastUsed = clock;
@@ -126,9 +142,10 @@ final class FamilyIndex {
     families.remove(gone.id);
     keep.members += gone.members;
     keep.lastUsed = Math.max(keep.lastUsed, gone.lastUsed);
-    for (long[] keys : gone.registered) {
+    for (int i = 0; i < gone.registered.size(); i++) {
       if (keep.registered.size() < SIGNATURES_PER_FAMILY) {
-        keep.registered.add(keys);
+        keep.registered.add(gone.registered.get(i));
+        keep.signatures.add(gone.signatures.get(i));
       }
     }
     merges++;
@@ -139,7 +156,16 @@ final class FamilyIndex {
     return merges;
   }
 
-  private void register(Family f, long[] keys) {
+  private static double similarity(Family f, int[] signature) {
+    double best = 0;
+    for (int[] s : f.signatures) {
+      best = Math.max(best, io.distillguard.features.MinHasher.similarity(s, signature));
+    }
+    return best;
+  }
+
+  private void register(Family f, int[] signature, long[] keys) {
+    f.signatures.add(signature.clone());
     f.registered.add(keys.clone());
     for (long k : keys) {
       bandToFamily.putIfAbsent(k, f.id);

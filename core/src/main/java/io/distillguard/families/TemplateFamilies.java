@@ -17,7 +17,7 @@ import java.util.Arrays;
  */
 public final class TemplateFamilies {
 
-  static final int TEMPLATE_COUNT = 5;
+  static final int TEMPLATE_COUNT = 32;
   static final int MIN_TEMPLATE_SHINGLES = 8;
   /**
    * Recurring shingles count as template text only in runs of at least this many (about eight words in a row):
@@ -32,7 +32,7 @@ public final class TemplateFamilies {
   private final ShingleFrequency frequency;
   private final FamilyIndex index;
   private final MinHasher minHasher = new MinHasher(64, SEED);
-  private final LshBands bands = new LshBands(16, 4);
+  private final LshBands bands = new LshBands(32, 2);
 
   public TemplateFamilies() {
     this(DEFAULT_MAX_FAMILIES);
@@ -62,7 +62,7 @@ public final class TemplateFamilies {
       return null;
     }
     int[] sig = minHasher.hash(n == template.length ? template : Arrays.copyOf(template, n));
-    return "tf-" + index.assign(bands.keys(sig));
+    return "tf-" + index.assign(sig, bands.keys(sig));
   }
 
   /** Keeps the run of recurring shingles ending before {@code end} if it is long enough to be template text. */

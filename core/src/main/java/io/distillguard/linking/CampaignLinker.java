@@ -16,24 +16,26 @@ import java.util.function.UnaryOperator;
 
 /**
  * Links accounts into groups on evidence-thresholded edges, then takes connected components (union-find, linear
- * time). An account joins a template family's group when a real part of its traffic is in that family and the family
- * is suspicious; an account that is suspicious on its own also joins the groups of the payment fingerprints, IP
- * ranges and TLS fingerprints it uses, unless the key is common infrastructure shared by more than
+ * time). Only accounts that look like harvesters on their own (profile score) are linked at all. Such an account joins
+ * a template family's group when a real part of its traffic is in that family and the family is suspicious; one that
+ * is also suspicious overall joins the groups of the payment fingerprints, IP ranges and TLS fingerprints it uses, unless the key is common infrastructure shared by more than
  * {@value #COMMON_INFRA_OWNERS} unrelated owners (a large NAT, a cloud egress range, a popular SDK). Accounts that are
  * not suspicious never join through infrastructure alone, so a company whose accounts share one card and one egress
  * IP is not linked into anything unless its traffic is.
  */
 public final class CampaignLinker {
 
-  static final double FAMILY_SUSPICION = 0.3;
-  static final double FAMILY_SHARE = 0.15;
+  static final double FAMILY_SUSPICION = 0.4;
+  static final double FAMILY_SHARE = 0.25;
   static final long FAMILY_MIN_REQUESTS = 3;
-  static final double INFRA_ACCOUNT_SCORE = 0.3;
+  static final double FAMILY_ACCOUNT_PROFILE = 0.25;
+  static final double INFRA_ACCOUNT_SCORE = 0.5;
   static final int COMMON_INFRA_OWNERS = 50;
   static final int MIN_GROUP = 3;
 
-  public List<LinkedGroup> link(KeyedState state, Map<String, AccountAssessment> assessments,
-      Map<String, FamilyAssessment> families, UnaryOperator<String> canonicalFamily) {
+  public List<LinkedGroup> link(KeyedState state, Map<String, AccountAssessment> profiles,
+      Map<String, AccountAssessment> assessments, Map<String, FamilyAssessment> families,
+      UnaryOperator<String> canonicalFamily, java.util.function.Predicate<String> allowlisted) {
     UnionFind uf = new UnionFind();
     Map<String, List<String>> joinedBy = new HashMap<>(); // account -> link nodes it joined
     List<String> ids = new ArrayList<>();
@@ -45,6 +47,10 @@ public final class CampaignLinker {
       AccountSketch a = state.account(id);
       String node = "a:" + id;
       uf.add(node);
+      AccountAssessment profile = profiles.get(id);
+      if (allowlisted.test(id) || profile == null || profile.score() < FAMILY_ACCOUNT_PROFILE) {
+        continue; // an account that does not look like a harvester on its own is never linked
+      }
       for (Map.Entry<String, Long> e : a.families().sorted()) {
         String fam = canonicalFamily.apply(e.getKey());
         FamilyAssessment fa = families.get(fam);

@@ -16,6 +16,7 @@ import io.distillguard.scoring.CampaignScorer;
 import io.distillguard.scoring.DetectionConfig;
 import io.distillguard.scoring.FamilyAssessment;
 import io.distillguard.scoring.FamilyScorer;
+import io.distillguard.scoring.FamilyUsage;
 import io.distillguard.scoring.Reason;
 import io.distillguard.scoring.Verdict;
 import io.distillguard.state.AccountSketch;
@@ -37,8 +38,9 @@ import java.util.function.Consumer;
  *   event ─► features ─► template family ─► keyed state (account, family, infrastructure sketches)
  *                                              │  every evaluateEvery of event time:
  *                                              ▼
- *            family scores ─► account scores ─► linking ─► campaign scores ─► lifted account scores
- *                                                                              ─► verdicts (allowlist last)
+ *            account profiles ─► family scores (from their users' profiles) ─► account scores ─► linking
+ *              ─► campaign scores ─► lifted account scores ─► verdicts (attack needs cross-account evidence;
+ *                                                                       allowlist last)
  * </pre>
  *
  * Evaluation runs on a fixed event-time grid: when the first event at or after a grid point arrives, the state as of
@@ -58,6 +60,8 @@ public final class DetectionPipeline {
   private final CampaignLinker linker = new CampaignLinker();
   private final CampaignScorer campaignScorer;
   private final long every;
+  /** An account reaches attack only with at least this much cross-account evidence. */
+  static final double CROSS_ACCOUNT_EVIDENCE = 0.2;
 
   private long streamStart = Long.MIN_VALUE;
   private long nextEvaluation = Long.MIN_VALUE;
@@ -150,17 +154,34 @@ public final class DetectionPipeline {
         acc.merge(canonical.equals(fs.familyId()) ? fs : fs.copyAs(canonical));
       }
     }
+    // accounts' own profiles, then how each family is used by them
+    Map<String, AccountAssessment> profiles = new HashMap<>();
+    Map<String, FamilyUsage> usage = new HashMap<>();
+    for (AccountSketch a : state.accounts()) {
+      AccountAssessment p = accountScorer.profile(a);
+      profiles.put(a.accountId(), p);
+      if (allowlist.allows(a.accountId(), a.orgId())) {
+        continue; // distillation under agreement says nothing about who else uses a template
+      }
+      for (Map.Entry<String, Long> e : a.families().sorted()) {
+        usage.computeIfAbsent(families.canonical(e.getKey()), k -> new FamilyUsage())
+            .add(e.getValue(), a.requests(), p.score(), a.owner());
+      }
+    }
     Map<String, FamilyAssessment> familyScores = new HashMap<>();
-    for (FamilySketch fs : familySketches.values()) {
-      if (fs.owners() > 1) {
-        familyScores.put(fs.familyId(), familyScorer.assess(fs));
+    for (Map.Entry<String, FamilyUsage> e : usage.entrySet()) {
+      FamilySketch fs = familySketches.get(e.getKey());
+      if (fs != null && e.getValue().devotedOwners() > 1) {
+        familyScores.put(e.getKey(), familyScorer.assess(fs, e.getValue()));
       }
     }
     Map<String, AccountAssessment> base = new HashMap<>();
     for (AccountSketch a : state.accounts()) {
-      base.put(a.accountId(), accountScorer.assess(a, familyScores, families::canonical));
+      base.put(a.accountId(), accountScorer.assess(profiles.get(a.accountId()), a, familyScores,
+          families::canonical));
     }
-    List<LinkedGroup> groups = linker.link(state, base, familyScores, families::canonical);
+    List<LinkedGroup> groups = linker.link(state, profiles, base, familyScores, families::canonical,
+        id -> allowlist.allows(id, state.account(id) == null ? null : state.account(id).orgId()));
     List<Campaign> campaigns = new ArrayList<>();
     Map<String, CampaignAssessment> campaignOf = new HashMap<>();
     for (LinkedGroup g : groups) {
@@ -197,6 +218,10 @@ public final class DetectionPipeline {
         }
       }
       Verdict v = config.verdictFor(score, a.requests());
+      if (v == Verdict.ATTACK && crossAccountEvidence(reasons) < CROSS_ACCOUNT_EVIDENCE) {
+        // per-account signals alone never enforce: heavy legitimate users look alike in parts; review instead
+        v = Verdict.SUSPICIOUS;
+      }
       if (allowlist.allows(id, sketch == null ? null : sketch.orgId())) {
         reasons.add(0, new Reason("allowlist", 0.0, "account or its organisation is on the allowlist"));
         v = Verdict.ALLOWED;
@@ -211,6 +236,17 @@ public final class DetectionPipeline {
     last = new Evaluation(Instant.ofEpochMilli(now), verdicts, withPivotTimes(campaigns));
     listener.accept(last);
     state.evictIdle(now);
+  }
+
+  /** The strongest cross-account reason: shared suspicious template families or campaign membership. */
+  private static double crossAccountEvidence(List<Reason> reasons) {
+    double best = 0;
+    for (Reason r : reasons) {
+      if (r.signal().equals("shared_template_family") || r.signal().equals("campaign_member")) {
+        best = Math.max(best, r.weight());
+      }
+    }
+    return best;
   }
 
   /** Adds to each campaign's model-pivot evidence the event time at which the pivot was first named. */

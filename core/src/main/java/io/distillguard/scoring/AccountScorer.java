@@ -1,5 +1,6 @@
 package io.distillguard.scoring;
 
+import io.distillguard.event.Tier;
 import io.distillguard.features.Capability;
 import io.distillguard.state.AccountSketch;
 import java.util.ArrayList;
@@ -9,10 +10,11 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Scores one account from its own state and the assessments of the template families it uses. Each signal yields a
- * weight in [0, 1) and a reason citing its counts; the score is their noisy-or, {@code 1 - prod(1 - w)}. A reseller
- * that passes real customers through is judged by the share of its traffic in suspicious families, not by an average
- * over all of it.
+ * Scores one account, in two steps: its own harvest profile ({@link #profile}), then the evidence of the template
+ * families it uses ({@link #assess}). Each signal yields a weight and a reason citing its counts; the score is the
+ * noisy-or of the positive weights, {@code 1 - prod(1 - w)}, scaled down by legitimacy markers (negative weights). A
+ * reseller that passes real customers through is judged by the share of its traffic in suspicious families, not by
+ * an average over all of it.
  */
 public final class AccountScorer {
 
@@ -23,41 +25,20 @@ public final class AccountScorer {
   static final double CLOCK_WEIGHT = 0.3;
   static final double BUDGET_WEIGHT = 0.15;
   static final double NEW_ACCOUNT_WEIGHT = 0.15;
+  static final double HUMAN_CYCLE_DAMPING = -0.25;
+  static final double VERIFIED_DAMPING = -0.4;
+  static final int RHYTHM_MIN_REQUESTS = 24;
 
-  public AccountAssessment assess(AccountSketch a, Map<String, FamilyAssessment> families,
-      UnaryOperator<String> canonicalFamily) {
+  /**
+   * The account's own harvest profile, without template-family evidence: what it asks for, its rhythm, budgets and
+   * age, dampened by legitimacy markers (a clear human daily cycle; a verified enterprise or research account).
+   */
+  public AccountAssessment profile(AccountSketch a) {
     long n = a.requests();
     List<Reason> reasons = new ArrayList<>();
     if (n == 0) {
       return new AccountAssessment(a.accountId(), 0, 0, reasons);
     }
-
-    // 1. shared template families, by share of this account's traffic
-    double familyShare = 0;
-    FamilyAssessment strongest = null;
-    long strongestCount = 0;
-    double strongestContribution = 0;
-    for (Map.Entry<String, Long> e : a.families().sorted()) {
-      FamilyAssessment fa = families.get(canonicalFamily.apply(e.getKey()));
-      if (fa == null || fa.suspicion() <= 0) {
-        continue;
-      }
-      double contribution = (double) e.getValue() / n * fa.suspicion();
-      familyShare += contribution;
-      if (contribution > strongestContribution) {
-        strongest = fa;
-        strongestCount = e.getValue();
-        strongestContribution = contribution;
-      }
-    }
-    if (familyShare > 0.01) {
-      double w = FAMILY_WEIGHT * Math.min(1, familyShare);
-      reasons.add(new Reason("shared_template_family", w, String.format(
-          "%.0f%% of this account's %d requests weighted by family suspicion; strongest: %d requests in %s"
-              + " (suspicion %.2f)",
-          100 * familyShare, n, strongestCount, strongest.describe(), strongest.suspicion())));
-    }
-
     // 2. chain-of-thought elicitation and answer-given reconstruction
     if (n >= 5) {
       double cot = (double) a.cotHigh() / n;
@@ -85,13 +66,18 @@ public final class AccountScorer {
       }
     }
 
-    // 4. activity around the clock, without a human daily cycle
-    if (n >= 48 && a.activeDays() >= 2) {
+    // 4. activity around the clock, without a human daily cycle; or a clear human cycle, which dampens
+    if (n >= RHYTHM_MIN_REQUESTS && a.activeDays() >= 2) {
+      double quiet = Rhythm.quietestSixHours(a.hourOfDay());
       double clock = Rhythm.aroundTheClock(a.hourOfDay());
       if (clock > 0) {
         reasons.add(new Reason("no_daily_cycle", CLOCK_WEIGHT * clock, String.format(
             "the quietest 6 hours of the day hold %.0f%% of %d requests over %d days (people sleep: under 4%%)",
-            100 * Rhythm.quietestSixHours(a.hourOfDay()), n, a.activeDays())));
+            100 * quiet, n, a.activeDays())));
+      } else if (quiet < 0.02) {
+        reasons.add(new Reason("human_daily_cycle", HUMAN_CYCLE_DAMPING, String.format(
+            "the quietest 6 hours of the day hold %.1f%% of %d requests over %d days: a human daily cycle",
+            100 * quiet, n, a.activeDays())));
       }
     }
 
@@ -115,16 +101,70 @@ public final class AccountScorer {
       }
     }
 
-    reasons.sort(Comparator.comparingDouble(Reason::weight).reversed().thenComparing(Reason::signal));
-    return new AccountAssessment(a.accountId(), noisyOr(reasons), n, reasons);
+    // 7. a verified enterprise or research account of some age: the pathways abused are new, unverified ones
+    if (Boolean.TRUE.equals(a.verified()) && a.tier() != null
+        && (a.tier() == Tier.ENTERPRISE || a.tier() == Tier.RESEARCH)
+        && a.createdAt() != Long.MIN_VALUE && a.firstSeen() - a.createdAt() > 30 * 86_400_000L) {
+      reasons.add(new Reason("established_verified_account", VERIFIED_DAMPING, String.format(
+          "verified %s account created %.0f days before its first request here", a.tier().wireName(),
+          (a.firstSeen() - a.createdAt()) / 86_400_000.0)));
+    }
+
+    return finish(a.accountId(), n, reasons);
   }
 
-  static double noisyOr(List<Reason> reasons) {
-    double keep = 1;
-    for (Reason r : reasons) {
-      keep *= 1 - Math.max(0, Math.min(0.999, r.weight()));
+  /** Adds template-family evidence to an account's profile: its traffic share in each family times its suspicion. */
+  public AccountAssessment assess(AccountAssessment profile, AccountSketch a, Map<String, FamilyAssessment> families,
+      UnaryOperator<String> canonicalFamily) {
+    long n = a.requests();
+    if (n == 0) {
+      return profile;
     }
-    return 1 - keep;
+    List<Reason> reasons = new ArrayList<>(profile.reasons());
+    double familyShare = 0;
+    FamilyAssessment strongest = null;
+    long strongestCount = 0;
+    double strongestContribution = 0;
+    for (Map.Entry<String, Long> e : a.families().sorted()) {
+      FamilyAssessment fa = families.get(canonicalFamily.apply(e.getKey()));
+      if (fa == null || fa.suspicion() <= 0) {
+        continue;
+      }
+      double contribution = (double) e.getValue() / n * fa.suspicion();
+      familyShare += contribution;
+      if (contribution > strongestContribution) {
+        strongest = fa;
+        strongestCount = e.getValue();
+        strongestContribution = contribution;
+      }
+    }
+    if (familyShare > 0.01) {
+      double w = FAMILY_WEIGHT * Math.min(1, familyShare);
+      reasons.add(new Reason("shared_template_family", w, String.format(
+          "%.0f%% of this account's %d requests weighted by family suspicion; strongest: %d requests in %s"
+              + " (suspicion %.2f)",
+          100 * familyShare, n, strongestCount, strongest.describe(), strongest.suspicion())));
+    }
+    return finish(a.accountId(), n, reasons);
+  }
+
+  private static AccountAssessment finish(String id, long n, List<Reason> reasons) {
+    reasons.sort(Comparator.comparingDouble(Reason::weight).reversed().thenComparing(Reason::signal));
+    return new AccountAssessment(id, combine(reasons), n, reasons);
+  }
+
+  /** Noisy-or of the positive weights, then each negative weight (a legitimacy marker) scales the result down. */
+  static double combine(List<Reason> reasons) {
+    double keep = 1;
+    double damp = 1;
+    for (Reason r : reasons) {
+      if (r.weight() >= 0) {
+        keep *= 1 - Math.min(0.999, r.weight());
+      } else {
+        damp *= 1 + Math.max(-0.999, r.weight());
+      }
+    }
+    return (1 - keep) * damp;
   }
 
   private static String capabilityMix(AccountSketch a, long n) {

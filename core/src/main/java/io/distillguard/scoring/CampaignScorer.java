@@ -211,7 +211,7 @@ public final class CampaignScorer {
     }
 
     reasons.sort(Comparator.comparingDouble(Reason::weight).reversed().thenComparing(Reason::signal));
-    double score = AccountScorer.noisyOr(reasons);
+    double score = AccountScorer.combine(reasons);
     Map<String, Double> capShares = new TreeMap<>();
     if (events > 0) {
       for (Capability c : Capability.values()) {

@@ -3,8 +3,8 @@ package io.distillguard.scoring;
 import java.util.Objects;
 
 /**
- * How suspicious one template family is, from its spread over unrelated owners, the volume each account sends in it,
- * what it asks for, and whether it runs around the clock. {@code suspicion} in [0, 1]; the other components are the
+ * How suspicious one template family is, from how many unrelated owners devote their traffic to it and how
+ * harvest-like its users look on their own; with what it asks for and its rhythm, for the analyst. {@code suspicion} in [0, 1]; the other components are the
  * counts an analyst can check.
  */
 public record FamilyAssessment(
@@ -13,6 +13,9 @@ public record FamilyAssessment(
     long requests,
     long accounts,
     long owners,
+    int devotedAccounts,
+    int devotedOwners,
+    double harvestUsage,
     double requestsPerAccount,
     double harvestShare,
     double cotShare,
@@ -29,9 +32,10 @@ public record FamilyAssessment(
   /** A one-line description citing the counts, with no prompt text. */
   public String describe() {
     return String.format(
-        "template family %s: %d requests from %d accounts of %d unrelated owners (%.0f per account); %.0f%% harvest"
-            + " capabilities, %.0f%% chain-of-thought elicitation, %.0f%% answer-given reasoning reconstruction",
-        familyId, requests, accounts, owners, requestsPerAccount, 100 * harvestShare, 100 * cotShare,
-        100 * reconstructionShare);
+        "template family %s: %d requests from %d accounts of %d unrelated owners (%.0f per account); %d accounts of"
+            + " %d owners devote 25%%+ of their traffic to it; its users' own harvest profile averages %.2f; %.0f%%"
+            + " harvest capabilities, %.0f%% chain-of-thought elicitation, %.0f%% answer-given reconstruction",
+        familyId, requests, accounts, owners, requestsPerAccount, devotedAccounts, devotedOwners, harvestUsage,
+        100 * harvestShare, 100 * cotShare, 100 * reconstructionShare);
   }
 }

@@ -3,17 +3,17 @@ package io.distillguard.scoring;
 import io.distillguard.state.FamilySketch;
 
 /**
- * Scores template families. A family is suspicious when it is spread over many unrelated owners (one organisation's
- * own template, however busy, is not a campaign), each account sends it often, and it asks for what distillation
- * harvests (reasoning traces, answer-given reconstructions, reasoning, code, tool use) or runs around the clock. A
- * popular public prompt that many people paste once stays low: its accounts send it rarely.
+ * Scores template families. A family is suspicious when many unrelated owners devote a real part of their traffic to
+ * it (one organisation's own template, however busy, is not a campaign) and the accounts that use it look like
+ * harvesters on their own (their request-weighted profile score). A popular tool's system prompt or a benchmark that
+ * ordinary customers also send is common ground, like a large NAT: its users look ordinary, so it stays low.
  */
 public final class FamilyScorer {
 
   /** Owners at or below this many make a family private, not shared. */
   static final int PRIVATE_OWNERS = 2;
 
-  public FamilyAssessment assess(FamilySketch f) {
+  public FamilyAssessment assess(FamilySketch f, FamilyUsage usage) {
     long n = Math.max(1, f.requests());
     long accounts = Math.max(1, f.accounts());
     long owners = f.owners();
@@ -23,11 +23,10 @@ public final class FamilyScorer {
     double recon = (double) f.reconstruction() / n;
     double clock = Rhythm.aroundTheClock(f.hourOfDay());
 
-    double spread = Rhythm.clamp((owners - PRIVATE_OWNERS) / 6.0);
-    double intensity = Rhythm.clamp(Math.log10(Math.max(1, perAccount)) / 2);
-    double content = Math.max(recon, Math.max(0.8 * cot, 0.6 * harvest));
-    double s = spread * Rhythm.clamp(0.45 * content + 0.45 * intensity + 0.3 * clock - 0.1);
-    return new FamilyAssessment(f.familyId(), s, f.requests(), f.accounts(), owners, perAccount, harvest, cot,
-        recon, clock);
+    double spread = Rhythm.clamp((usage.devotedOwners() - PRIVATE_OWNERS) / 6.0);
+    double harvestUsage = usage.harvestUsage();
+    double s = spread * Rhythm.clamp((harvestUsage - 0.15) / 0.35);
+    return new FamilyAssessment(f.familyId(), s, f.requests(), f.accounts(), owners, usage.devotedAccounts(),
+        usage.devotedOwners(), harvestUsage, perAccount, harvest, cot, recon, clock);
   }
 }

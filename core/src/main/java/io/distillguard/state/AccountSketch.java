@@ -255,6 +255,14 @@ public final class AccountSketch {
     return paymentFingerprint;
   }
 
+  /** Who owns the account for spread: its organisation, else its payment fingerprint, else the account itself. */
+  public String owner() {
+    if (orgId != null) {
+      return "org:" + orgId;
+    }
+    return paymentFingerprint != null ? "pay:" + paymentFingerprint : "acct:" + accountId;
+  }
+
   public Tier tier() {
     return tier;
   }

@@ -66,8 +66,8 @@ class TemplateFamiliesTest {
   }
 
   /**
-   * 27 wordings composed from interchangeable sentences: every request gets a family, and the wordings fall into a
-   * handful of families (accounts that use several of them are linked through all of them later).
+   * 27 wordings composed from interchangeable sentences: every request gets a family, and most land in one (the
+   * rest in a few more; accounts that use several of them are linked through all of them later).
    */
   @ParameterizedTest
   @ValueSource(longs = {4, 5})
@@ -97,6 +97,7 @@ class TemplateFamiliesTest {
     Map<String, Integer> counts = new HashMap<>();
     assigned.forEach(f -> counts.merge(tf.canonical(f), 1, Integer::sum));
     assertThat(counts).as("seed %d: %s", seed, counts).doesNotContainKey("none");
-    assertThat(counts.size()).as("seed %d: %s", seed, counts).isLessThanOrEqualTo(10);
+    int top = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    assertThat(top).as("seed %d: %s", seed, counts).isGreaterThanOrEqualTo(assigned.size() * 7 / 10);
   }
 }
