@@ -141,7 +141,7 @@ public final class EventWriter implements AutoCloseable {
   }
 
   private void writeContent(List<Message.Part> parts) throws IOException {
-    if (parts.size() == 1 && parts.get(0).isText() && parts.get(0).text() != null) {
+    if (parts.size() == 1 && parts.get(0).isText() && parts.get(0).text() != null && parts.get(0).name() == null) {
       gen.writeStringField("content", parts.get(0).text());
       return;
     }

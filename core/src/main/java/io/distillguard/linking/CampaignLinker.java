@@ -32,6 +32,14 @@ public final class CampaignLinker {
   static final double INFRA_ACCOUNT_SCORE = 0.5;
   static final int COMMON_INFRA_OWNERS = 50;
   static final int MIN_GROUP = 3;
+  /** The pseudo-family under which lockstep links are counted in a {@link LinkedGroup}. */
+  public static final String LOCKSTEP = "lockstep";
+  static final double LOCKSTEP_PROFILE = 0.2;
+  static final double LOCKSTEP_TEMPLATED = 0.5;
+  static final long LOCKSTEP_MIN_REQUESTS = 10;
+  static final double LOCKSTEP_SIMILARITY = 0.3;
+  static final int LOCKSTEP_BINS = 32;
+  static final int LOCKSTEP_REPRESENTATIVES = 4;
 
   public List<LinkedGroup> link(KeyedState state, Map<String, AccountAssessment> profiles,
       Map<String, AccountAssessment> assessments, Map<String, FamilyAssessment> families,
@@ -71,6 +79,8 @@ public final class CampaignLinker {
       infra(state, uf, joinedBy, id, InfraKey.TLS, a.tlsFingerprints());
     }
 
+    lockstep(state, profiles, canonicalFamily, allowlisted, ids, uf, joinedBy);
+
     Map<String, List<String>> members = new TreeMap<>();
     for (String id : ids) {
       members.computeIfAbsent(uf.find("a:" + id), k -> new ArrayList<>()).add(id);
@@ -86,7 +96,7 @@ public final class CampaignLinker {
         for (String n : joinedBy.getOrDefault(id, List.of())) {
           if (n.startsWith("f:")) {
             fams.merge(n.substring(2), 1, Integer::sum);
-          } else {
+          } else if (n.startsWith("i:")) {
             infra.merge(n.substring(2), 1, Integer::sum);
           }
         }
@@ -95,16 +105,109 @@ public final class CampaignLinker {
       fams.values().removeIf(c -> c < 2);
       infra.values().removeIf(c -> c < 2);
       java.util.Set<String> viaFamily = new java.util.TreeSet<>();
+      int lockstep = 0;
       for (String id : accounts) {
         for (String n : joinedBy.getOrDefault(id, List.of())) {
-          if (n.startsWith("f:") && fams.containsKey(n.substring(2))) {
+          if ((n.startsWith("f:") && fams.containsKey(n.substring(2))) || n.equals(LOCKSTEP)) {
             viaFamily.add(id);
           }
         }
+        if (joinedBy.getOrDefault(id, List.of()).contains(LOCKSTEP)) {
+          lockstep++;
+        }
+      }
+      if (lockstep > 0) {
+        fams.put(LOCKSTEP, lockstep);
       }
       groups.add(new LinkedGroup(accounts, fams, infra, viaFamily));
     }
     return groups;
+  }
+
+  /**
+   * Lockstep on template families (CopyCatch, Beutel et al., WWW 2013, with families as the items): accounts that
+   * look like harvesters on their own and send overlapping sets of template families are linked, even when a
+   * campaign's composed or paraphrased wordings split its template into many small families that none of its
+   * accounts is devoted to. Candidates come from MinHash/LSH over each account's family set; a pair is linked when
+   * the weighted Jaccard similarity of their family shares reaches {@value #LOCKSTEP_SIMILARITY}.
+   */
+  private static void lockstep(KeyedState state, Map<String, AccountAssessment> profiles,
+      UnaryOperator<String> canonicalFamily, java.util.function.Predicate<String> allowlisted, List<String> ids,
+      UnionFind uf, Map<String, List<String>> joinedBy) {
+    Map<String, Map<String, Double>> sets = new HashMap<>();
+    Map<Long, List<String>> buckets = new HashMap<>();
+    for (String id : ids) {
+      AccountSketch a = state.account(id);
+      AccountAssessment p = profiles.get(id);
+      if (a.requests() < LOCKSTEP_MIN_REQUESTS || p == null || p.score() < LOCKSTEP_PROFILE || allowlisted.test(id)
+          || a.templated() < LOCKSTEP_TEMPLATED * a.requests()) {
+        continue;
+      }
+      Map<String, Double> set = new TreeMap<>();
+      for (Map.Entry<String, Long> e : a.families().sorted()) {
+        if (e.getValue() >= Math.max(2, 0.03 * a.requests())) {
+          set.merge(canonicalFamily.apply(e.getKey()), (double) e.getValue() / a.requests(), Double::sum);
+        }
+      }
+      if (set.size() < 2) {
+        continue;
+      }
+      sets.put(id, set);
+      int[] sig = new int[LOCKSTEP_BINS];
+      java.util.Arrays.fill(sig, Integer.MAX_VALUE);
+      for (String f : set.keySet()) {
+        long h = f.hashCode() * 0x9E3779B97F4A7C15L;
+        for (int b = 0; b < LOCKSTEP_BINS; b++) {
+          h = (h ^ (h >>> 29)) * 0xBF58476D1CE4E5B9L + b;
+          int v = (int) (h >>> 33);
+          sig[b] = Math.min(sig[b], v);
+        }
+      }
+      for (int band = 0; band < LOCKSTEP_BINS / 2; band++) {
+        long key = ((long) sig[2 * band] << 32 | (sig[2 * band + 1] & 0xFFFFFFFFL)) * 31 + band;
+        buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
+      }
+    }
+    for (List<String> bucket : buckets.values()) {
+      if (bucket.size() < 2) {
+        continue;
+      }
+      // verify against a few representatives, not all pairs: linear in the bucket size
+      int reps = Math.min(LOCKSTEP_REPRESENTATIVES, bucket.size());
+      for (int r = 0; r < reps; r++) {
+        String rep = bucket.get(r);
+        for (String other : bucket) {
+          if (!other.equals(rep) && weightedJaccard(sets.get(rep), sets.get(other)) >= LOCKSTEP_SIMILARITY) {
+            uf.union("a:" + rep, "a:" + other);
+            markLockstep(joinedBy, rep);
+            markLockstep(joinedBy, other);
+          }
+        }
+      }
+    }
+  }
+
+  private static void markLockstep(Map<String, List<String>> joinedBy, String id) {
+    List<String> l = joinedBy.computeIfAbsent(id, k -> new ArrayList<>());
+    if (!l.contains(LOCKSTEP)) {
+      l.add(LOCKSTEP);
+    }
+  }
+
+  static double weightedJaccard(Map<String, Double> a, Map<String, Double> b) {
+    double min = 0;
+    double max = 0;
+    for (Map.Entry<String, Double> e : a.entrySet()) {
+      double o = b.getOrDefault(e.getKey(), 0.0);
+      min += Math.min(e.getValue(), o);
+      max += Math.max(e.getValue(), o);
+    }
+    for (Map.Entry<String, Double> e : b.entrySet()) {
+      if (!a.containsKey(e.getKey())) {
+        max += e.getValue();
+      }
+    }
+    return max == 0 ? 0 : min / max;
   }
 
   private static void infra(KeyedState state, UnionFind uf, Map<String, List<String>> joinedBy, String id,

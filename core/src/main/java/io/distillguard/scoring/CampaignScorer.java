@@ -2,6 +2,7 @@ package io.distillguard.scoring;
 
 import io.distillguard.features.Capability;
 import io.distillguard.linking.Campaign;
+import io.distillguard.linking.CampaignLinker;
 import io.distillguard.linking.LinkedGroup;
 import io.distillguard.state.AccountSketch;
 import io.distillguard.state.ActivitySignature;
@@ -25,6 +26,7 @@ public final class CampaignScorer {
 
   static final long DAY = 86_400_000L;
   static final int SYNC_SAMPLE = 40;
+  static final int MIN_LOCKSTEP = 3;
 
   private final DetectionConfig config;
 
@@ -44,6 +46,7 @@ public final class CampaignScorer {
     List<String> famEvidence = new ArrayList<>();
     List<Map.Entry<String, Integer>> fams = new ArrayList<>(g.families().entrySet());
     fams.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    int lockstep = g.families().getOrDefault(CampaignLinker.LOCKSTEP, 0);
     for (Map.Entry<String, Integer> e : fams) {
       FamilyAssessment fa = families.get(e.getKey());
       if (fa == null) {
@@ -60,10 +63,16 @@ public final class CampaignScorer {
       evidence.put("template_families", famEvidence);
     }
     double size = Rhythm.clamp(Math.log10(k) / 1.5);
+    if (lockstep >= MIN_LOCKSTEP) {
+      double share = (double) lockstep / k;
+      reasons.add(new Reason("lockstep_families", 0.7 * share * size, String.format(
+          "%d of %d members send overlapping sets of template families (weighted Jaccard of family shares >= 0.3),"
+              + " each looking like a harvester on its own", lockstep, k)));
+    }
     if (familySuspicion > 0) {
       reasons.add(new Reason("shared_template_family", 0.8 * familySuspicion * size, String.format(
-          "%d accounts linked by %d shared template famil%s (strongest suspicion %.2f)", k, fams.size(),
-          fams.size() == 1 ? "y" : "ies", familySuspicion)));
+          "%d accounts linked by %d shared template famil%s (strongest suspicion %.2f)", k, fams.size()
+              - (lockstep > 0 ? 1 : 0), fams.size() - (lockstep > 0 ? 1 : 0) == 1 ? "y" : "ies", familySuspicion)));
     }
 
     // members' own scores: the mean of the stronger half
