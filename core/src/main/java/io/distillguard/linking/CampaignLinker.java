@@ -36,6 +36,8 @@ public final class CampaignLinker {
   public static final String LOCKSTEP = "lockstep";
   static final double LOCKSTEP_PROFILE = 0.2;
   static final double LOCKSTEP_TEMPLATED = 0.5;
+  static final double LOCKSTEP_MIN_PROFILE = 0.1;
+  static final double LOCKSTEP_TEMPLATE_ONLY = 0.8;
   static final long LOCKSTEP_MIN_REQUESTS = 10;
   static final double LOCKSTEP_SIMILARITY = 0.3;
   static final int LOCKSTEP_BINS = 32;
@@ -126,7 +128,8 @@ public final class CampaignLinker {
 
   /**
    * Lockstep on template families (CopyCatch, Beutel et al., WWW 2013, with families as the items): accounts that
-   * look like harvesters on their own and send overlapping sets of template families are linked, even when a
+   * look like harvesters on their own, or send almost nothing but templates, and that send overlapping sets of
+   * template families are linked, even when a
    * campaign's composed or paraphrased wordings split its template into many small families that none of its
    * accounts is devoted to. Candidates come from MinHash/LSH over each account's family set; a pair is linked when
    * the weighted Jaccard similarity of their family shares reaches {@value #LOCKSTEP_SIMILARITY}.
@@ -139,8 +142,14 @@ public final class CampaignLinker {
     for (String id : ids) {
       AccountSketch a = state.account(id);
       AccountAssessment p = profiles.get(id);
-      if (a.requests() < LOCKSTEP_MIN_REQUESTS || p == null || p.score() < LOCKSTEP_PROFILE || allowlisted.test(id)
-          || a.templated() < LOCKSTEP_TEMPLATED * a.requests()) {
+      if (a.requests() < LOCKSTEP_MIN_REQUESTS || p == null || allowlisted.test(id)) {
+        continue;
+      }
+      // a harvester on its own, or an account that sends almost nothing but templates
+      boolean harvester = p.score() >= LOCKSTEP_PROFILE && a.templated() >= LOCKSTEP_TEMPLATED * a.requests();
+      boolean templateOnly = p.score() >= LOCKSTEP_MIN_PROFILE
+          && a.templated() >= LOCKSTEP_TEMPLATE_ONLY * a.requests();
+      if (!harvester && !templateOnly) {
         continue;
       }
       Map<String, Double> set = new TreeMap<>();

@@ -62,6 +62,8 @@ public final class DetectionPipeline {
   private final long every;
   /** An account reaches attack only with at least this much cross-account evidence. */
   static final double CROSS_ACCOUNT_EVIDENCE = 0.2;
+  /** How much of a campaign's score lifts a member joined through templates (less for infrastructure-only). */
+  static final double CAMPAIGN_LIFT = 0.9;
 
   private long streamStart = Long.MIN_VALUE;
   private long nextEvaluation = Long.MIN_VALUE;
@@ -209,7 +211,7 @@ public final class DetectionPipeline {
       String campaignId = null;
       if (ca != null) {
         campaignId = ca.campaign().campaignId();
-        double lift = 0.8 * ca.campaign().score() * ca.memberTies().getOrDefault(id, 0.6);
+        double lift = CAMPAIGN_LIFT * ca.campaign().score() * ca.memberTies().getOrDefault(id, 0.6);
         if (lift > 0.01) {
           reasons.add(new Reason("campaign_member", lift, String.format(
               "linked into campaign %s: %d accounts, %d requests, campaign score %.2f", campaignId,

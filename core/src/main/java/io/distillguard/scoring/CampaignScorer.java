@@ -65,7 +65,7 @@ public final class CampaignScorer {
     double size = Rhythm.clamp(Math.log10(k) / 1.5);
     if (lockstep >= MIN_LOCKSTEP) {
       double share = (double) lockstep / k;
-      reasons.add(new Reason("lockstep_families", 0.7 * share * size, String.format(
+      reasons.add(new Reason("lockstep_families", 0.8 * share * size, String.format(
           "%d of %d members send overlapping sets of template families (weighted Jaccard of family shares >= 0.3),"
               + " each looking like a harvester on its own", lockstep, k)));
     }
