@@ -189,6 +189,9 @@ public final class DetectionPipeline {
     for (LinkedGroup g : groups) {
       CampaignAssessment ca = campaignScorer.score(g, state, base, familyScores, familySketches, streamStart);
       Campaign c = ca.campaign();
+      if (c.verdict() == Verdict.BENIGN) {
+        continue; // a linked group without enough evidence is not reported as a campaign
+      }
       if (ca.modelPivot()) {
         pivotNamedAt.putIfAbsent(c.campaignId(), now);
       }

@@ -65,7 +65,10 @@ public final class CampaignScorer {
     double size = Rhythm.clamp(Math.log10(k) / 1.5);
     if (lockstep >= MIN_LOCKSTEP) {
       double share = (double) lockstep / k;
-      reasons.add(new Reason("lockstep_families", 0.8 * share * size, String.format(
+      // lockstep alone is weak for a handful of accounts (a few people pasting the same popular prompts); it is
+      // strong for dozens to thousands
+      double lockstepSize = Rhythm.clamp(Math.log10(lockstep / 5.0) / 1.3);
+      reasons.add(new Reason("lockstep_families", 0.8 * share * lockstepSize, String.format(
           "%d of %d members send overlapping sets of template families (weighted Jaccard of family shares >= 0.3),"
               + " each looking like a harvester on its own", lockstep, k)));
     }
