@@ -26,6 +26,7 @@ public final class EventWriter implements AutoCloseable {
   public EventWriter(OutputStream out) {
     try {
       this.gen = FACTORY.createGenerator(out);
+      this.gen.setRootValueSeparator(null); // lines are separated by our newline only, never a leading space
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

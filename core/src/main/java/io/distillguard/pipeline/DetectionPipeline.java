@@ -213,12 +213,14 @@ public final class DetectionPipeline {
       CampaignAssessment ca = campaignOf.get(id);
       String campaignId = null;
       if (ca != null) {
-        campaignId = ca.campaign().campaignId();
+        // accounts carry the id of an enforced campaign; a campaign under review is named in the reasons only
+        campaignId = ca.campaign().verdict() == Verdict.ATTACK ? ca.campaign().campaignId() : null;
         double lift = CAMPAIGN_LIFT * ca.campaign().score() * ca.memberTies().getOrDefault(id, 0.6);
         if (lift > 0.01) {
           reasons.add(new Reason("campaign_member", lift, String.format(
-              "linked into campaign %s: %d accounts, %d requests, campaign score %.2f", campaignId,
-              ca.campaign().accountCount(), ca.campaign().events(), ca.campaign().score())));
+              "linked into campaign %s (%s): %d accounts, %d requests, campaign score %.2f",
+              ca.campaign().campaignId(), ca.campaign().verdict().wireName(), ca.campaign().accountCount(),
+              ca.campaign().events(), ca.campaign().score())));
           score = 1 - (1 - score) * (1 - lift);
         }
       }

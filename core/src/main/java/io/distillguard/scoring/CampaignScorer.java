@@ -68,9 +68,14 @@ public final class CampaignScorer {
       // lockstep alone is weak for a handful of accounts (a few people pasting the same popular prompts); it is
       // strong for dozens to thousands
       double lockstepSize = Rhythm.clamp(Math.log10(lockstep / 5.0) / 1.3);
-      reasons.add(new Reason("lockstep_families", 0.8 * share * lockstepSize, String.format(
-          "%d of %d members send overlapping sets of template families (weighted Jaccard of family shares >= 0.3),"
-              + " each looking like a harvester on its own", lockstep, k)));
+      // people who share homework or a popular prompt also send overlapping templates; harvesters also look like
+      // harvesters one by one
+      double meanProfile = members.stream().mapToDouble(m -> base.containsKey(m) ? base.get(m).score() : 0)
+          .average().orElse(0);
+      double profileFactor = Rhythm.clamp(meanProfile / 0.35);
+      reasons.add(new Reason("lockstep_families", 0.8 * share * lockstepSize * profileFactor, String.format(
+          "%d of %d members send overlapping sets of template families (weighted Jaccard of family shares >= 0.3);"
+              + " members score %.2f on average on their own", lockstep, k, meanProfile)));
     }
     if (familySuspicion > 0) {
       reasons.add(new Reason("shared_template_family", 0.8 * familySuspicion * size, String.format(
@@ -92,6 +97,7 @@ public final class CampaignScorer {
 
     // shared infrastructure
     int sharedPayments = 0;
+    int sharedNetwork = 0;
     for (Map.Entry<String, Integer> e : g.infrastructure().entrySet()) {
       String key = e.getKey();
       String kind = key.substring(0, key.indexOf(':'));
@@ -107,12 +113,21 @@ public final class CampaignScorer {
       }
       if (kind.equals("pay")) {
         sharedPayments += e.getValue();
+      } else {
+        sharedNetwork += e.getValue();
       }
     }
     if (sharedPayments >= 2) {
       double share = Math.min(1, (double) sharedPayments / k);
-      reasons.add(new Reason("shared_payment", 0.25 * share, String.format(
+      reasons.add(new Reason("shared_payment", 0.35 * share, String.format(
           "%d of %d members share a payment fingerprint with another member", sharedPayments, k)));
+    }
+
+    if (sharedNetwork >= 3) {
+      double share = Math.min(1, (double) sharedNetwork / k);
+      reasons.add(new Reason("shared_infrastructure", 0.2 * share, String.format(
+          "%d member links through IP ranges or TLS fingerprints shared by few owners (not common infrastructure)",
+          sharedNetwork)));
     }
 
     // aggregate traffic, models, ASNs, creation batches
@@ -185,7 +200,9 @@ public final class CampaignScorer {
       }
       double sync = sum / pairs;
       if (sync >= 0.15) {
-        reasons.add(new Reason("synchronized_activity", 0.2 * Rhythm.clamp(sync / 0.5), String.format(
+        // loosely synchronized action sets across many accounts: SynchroTrap's signal of one operator
+        reasons.add(new Reason("synchronized_activity", 0.5 * Rhythm.clamp((sync - 0.15) / 0.35) * size,
+            String.format(
             "members are active in the same 10-minute windows: mean Jaccard %.2f over %d pairs", sync, pairs)));
       }
     }

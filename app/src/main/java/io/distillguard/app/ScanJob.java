@@ -1,0 +1,156 @@
+package io.distillguard.app;
+
+import io.distillguard.event.Event;
+import io.distillguard.event.EventStream;
+import io.distillguard.event.StreamStats;
+import io.distillguard.features.FeatureExtractor;
+import io.distillguard.features.RequestFeatures;
+import io.distillguard.pipeline.DetectionPipeline;
+import io.distillguard.pipeline.ScanResult;
+import io.distillguard.policy.Allowlist;
+import io.distillguard.report.HtmlReport;
+import io.distillguard.report.JsonFiles;
+import io.distillguard.report.RejectsFile;
+import io.distillguard.report.ScanSummary;
+import io.distillguard.scoring.AccountVerdict;
+import io.distillguard.scoring.Verdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The local batch engine behind {@code scan}: events from files, in event-time order, through one
+ * {@link DetectionPipeline}, then every output file of {@code spec/scan-v1.md} into the output folder. Feature
+ * extraction, which is stateless, runs on all cores in batches; the pipeline applies the batches in stream order,
+ * so the result is the same as a single-threaded run.
+ */
+final class ScanJob {
+
+  /** What a run wrote and counted. */
+  record Outcome(ScanSummary summary, ScanResult result) {}
+
+  private final List<Path> inputs;
+  private final Path out;
+  private final Allowlist allowlist;
+  private final ScanConfig config;
+  private final Progress progress;
+
+  ScanJob(List<Path> inputs, Path out, Allowlist allowlist, ScanConfig config, Progress progress) {
+    this.inputs = List.copyOf(inputs);
+    this.out = out;
+    this.allowlist = allowlist;
+    this.config = config;
+    this.progress = progress;
+  }
+
+  static final int BATCH = 512;
+  static final int MAX_IN_FLIGHT = 16;
+
+  private static List<RequestFeatures> await(Future<List<RequestFeatures>> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IOException("feature extraction failed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  Outcome run() throws IOException {
+    Files.createDirectories(out);
+    Path rejectsPath = out.resolve("rejects.jsonl");
+    Files.deleteIfExists(rejectsPath);
+    long started = System.nanoTime();
+    FeatureExtractor extractor = FeatureExtractor.withBundledModel();
+    DetectionPipeline pipeline = new DetectionPipeline(allowlist, config.detection(), extractor);
+    Instant first = null;
+    StreamStats stats;
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "features");
+      t.setDaemon(true);
+      return t;
+    });
+    try (RejectsFile rejects = new RejectsFile(rejectsPath);
+        EventStream events = EventStream.open(inputs, config.reader(), rejects)) {
+      // feature extraction is stateless: batches run in parallel, and are applied to the pipeline in order
+      ArrayDeque<Future<List<RequestFeatures>>> inFlight = new ArrayDeque<>();
+      long n = 0;
+      while (events.hasNext() || !inFlight.isEmpty()) {
+        while (events.hasNext() && inFlight.size() < MAX_IN_FLIGHT) {
+          List<Event> batch = new ArrayList<>(BATCH);
+          while (batch.size() < BATCH && events.hasNext()) {
+            batch.add(events.next());
+          }
+          inFlight.add(workers.submit(() -> {
+            List<RequestFeatures> out = new ArrayList<>(batch.size());
+            for (Event e : batch) {
+              out.add(extractor.extract(e));
+            }
+            return out;
+          }));
+        }
+        for (RequestFeatures f : await(inFlight.poll())) {
+          if (first == null) {
+            first = f.event().ts();
+          }
+          pipeline.accept(f);
+          if ((++n & 0x3FFF) == 0) {
+            double secs = (System.nanoTime() - started) / 1e9;
+            progress.update(
+                String.format(
+                    "scan: %,d events, %,.0f events/s, %,d accounts, at %s",
+                    n, n / secs, pipeline.accountCount(),
+                    DateTimeFormatter.ISO_INSTANT.format(pipeline.watermark())));
+          }
+        }
+      }
+      stats = events.stats();
+    } finally {
+      workers.shutdownNow();
+    }
+    progress.done();
+    ScanResult result = pipeline.result();
+    double secs = (System.nanoTime() - started) / 1e9;
+    Map<String, Long> byVerdict = new TreeMap<>();
+    for (Verdict v : Verdict.values()) {
+      byVerdict.put(v.wireName(), 0L);
+    }
+    for (AccountVerdict v : result.verdicts()) {
+      byVerdict.merge(v.verdict().wireName(), 1L, Long::sum);
+    }
+    ScanSummary summary =
+        new ScanSummary(
+            stats.files(),
+            stats.lines(),
+            stats.bytes(),
+            stats.events(),
+            stats.rejected(),
+            stats.duplicates(),
+            stats.late(),
+            result.verdicts().size(),
+            result.campaigns().size(),
+            byVerdict,
+            secs,
+            secs > 0 ? stats.events() / secs : 0,
+            first == null ? null : DateTimeFormatter.ISO_INSTANT.format(first),
+            stats.events() == 0 ? null : DateTimeFormatter.ISO_INSTANT.format(result.watermark()));
+    JsonFiles.writeVerdicts(out.resolve("verdicts.jsonl"), result.verdicts());
+    JsonFiles.writeCampaigns(out.resolve("campaigns.jsonl"), result.campaigns());
+    JsonFiles.writeSummary(out.resolve("summary.json"), summary);
+    HtmlReport.write(out.resolve("report.html"), result, summary);
+    return new Outcome(summary, result);
+  }
+}

@@ -1,0 +1,728 @@
+package io.distillguard.sim;
+
+import io.distillguard.event.AccountInfo;
+import io.distillguard.event.ClientInfo;
+import io.distillguard.event.Tier;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Lays out the default scenario: six attack campaigns, the general population, five hard-negative personas and an
+ * allowed partner, with their accounts (ids, billing, infrastructure) and the actors that drive them. Figures are
+ * given for scale 1 over 7 days; account counts scale linearly with the scale, event counts with scale and
+ * duration (per-account rates are fixed), and campaign phases sit at the same fractions of the period.
+ */
+final class ScenarioBuilder {
+
+  private static final long H = Simulation.HOUR;
+  private static final long D = Simulation.DAY;
+  private static final double WEEK_DAYS = 7.0;
+
+  private final Simulation sim;
+  private final double scale;
+  final List<Actor> actors = new ArrayList<>();
+  /** Allowlist lines ({@code org:<id>}), in creation order. */
+  final List<String> allowlist = new ArrayList<>();
+
+  ScenarioBuilder(Simulation sim) {
+    this.sim = sim;
+    this.scale = sim.scale;
+  }
+
+  /** Builds every population in a fixed order (ids depend on it). */
+  void build() {
+    cotHarvest(rng(1));
+    agenticHarvest(rng(2));
+    codingAgentHarvest(rng(3));
+    hydraReseller(rng(4));
+    lowAndSlow(rng(5));
+    paraphrasedCot(rng(6));
+    general(rng(7));
+    ragApp(rng(8));
+    codingAgentProduct(rng(9));
+    universityClass(rng(10));
+    evalTeam(rng(11));
+    sharedPaymentCompany(rng(12));
+    allowedPartner(rng(13));
+  }
+
+  private SplittableRandom rng(int population) {
+    return new SplittableRandom(Ids.mix64(sim.seed ^ (0x5CE7A110L * population)));
+  }
+
+  private int count(int atScaleOne, int min) {
+    return Math.max(min, (int) Math.round(atScaleOne * scale));
+  }
+
+  /** Instances of a one-organisation persona: one per unit of scale. */
+  private int instances() {
+    return Math.max(1, (int) Math.round(scale));
+  }
+
+  private int perInstance(int atScaleOne, int min) {
+    return scale >= 1 ? atScaleOne : Math.max(min, (int) Math.round(atScaleOne * scale));
+  }
+
+  /** Events per account per day so that {@code accounts} accounts give {@code events1 * scale} over the window. */
+  private double rate(double events1, double windowDays1, int accounts) {
+    return events1 * scale / (windowDays1 * accounts);
+  }
+
+  private int nextActor() {
+    return actors.size();
+  }
+
+  private SimAccount account(
+      Population p,
+      String org,
+      int keys,
+      long createdAt,
+      Tier tier,
+      boolean verified,
+      String payment,
+      String email,
+      String country,
+      ClientInfo client) {
+    AccountInfo info =
+        new AccountInfo(Instant.ofEpochMilli(createdAt), tier, verified, payment, email, country);
+    return sim.newAccount(p, org, keys, info, client, Network.utcOffset(country));
+  }
+
+  private static String pick(String[] a, SplittableRandom r) {
+    return a[r.nextInt(a.length)];
+  }
+
+  private static Tier tier(SplittableRandom r, Object... weighted) {
+    int roll = r.nextInt(100);
+    for (int i = 0; i < weighted.length; i += 2) {
+      roll -= (Integer) weighted[i + 1];
+      if (roll < 0) {
+        return (Tier) weighted[i];
+      }
+    }
+    return (Tier) weighted[weighted.length - 2];
+  }
+
+  private static final String[] FREEMAIL = {
+    "gmail.com", "gmail.com", "outlook.com", "proton.me", "hotmail.com", "yahoo.com", "icloud.com"
+  };
+
+  /** A made-up company domain. */
+  private static String companyDomain(SplittableRandom r) {
+    String[] a = {"blue", "north", "bright", "quant", "nova", "lumen", "cedar", "atlas", "pixel", "stack", "delta",
+        "silver", "open", "iron", "vertex", "harbor"};
+    String[] b = {"labs", "works", "soft", "data", "ai", "cloud", "systems", "logic", "byte", "forge", "hq", "apps"};
+    String[] tld = {".com", ".io", ".ai", ".dev", ".co", ".net"};
+    return pick(a, r) + pick(b, r) + pick(tld, r);
+  }
+
+  private static Network.Software sdk(SplittableRandom r) {
+    int k = r.nextInt(10);
+    if (k < 5) {
+      return Network.pick(Network.PYTHON_SDKS, r);
+    }
+    if (k < 8) {
+      return Network.pick(Network.NODE_SDKS, r);
+    }
+    return Network.pick(Network.HTTP_LIBS, r);
+  }
+
+  private static Network.Asn anyOf(SplittableRandom r, long... asns) {
+    return Network.byNumber(asns[r.nextInt(asns.length)]);
+  }
+
+  private String iso(long t) {
+    return Instant.ofEpochMilli(t).toString();
+  }
+
+  // === attack campaigns ==========================================================================================
+
+  private void cotHarvest(SplittableRandom r) {
+    long from = sim.at(1 / WEEK_DAYS);
+    Population p =
+        sim.add(
+            new Population(
+                "cot-harvest", "cot_harvest", Population.Label.ATTACK, "high_volume", false,
+                "Chain-of-thought harvest: reconstruct the step-by-step reasoning behind given answers (GSM8K, FLAN,"
+                    + " BBH), rubric grading as a reward model, and rewriting politically sensitive questions into"
+                    + " neutral ones. Synchronized round-robin bursts over all accounts around the clock; 3-4 shared"
+                    + " payment fingerprints; two /24 ranges in a hosting AS plus other hosting ASes; one SDK user"
+                    + " agent and TLS fingerprint; accounts created in 3 batches; maximal reasoning and output"
+                    + " budgets.",
+                from, sim.end));
+    int n = count(80, 2);
+    String[] payments = new String[3 + r.nextInt(2)];
+    for (int i = 0; i < payments.length; i++) {
+      payments[i] = sim.newPayment();
+    }
+    Network.Asn main = Network.byNumber(132203);
+    String[] ranges = {main.range24(r), main.range24(r)};
+    long[] batches = {from - 6 * D - r.nextLong(3 * H), from - 4 * D - r.nextLong(3 * H), from - 2 * D - r.nextLong(3 * H)};
+    Network.Software sw = new Network.Software("Anthropic/Python 0.45.2", Network.TLS_PY_OLD);
+    String[] countries = {"SG", "SG", "MY", "US", "JP"};
+    List<SimAccount> accounts = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Network.Asn asn;
+      String ip;
+      if (r.nextInt(10) < 7) {
+        asn = main;
+        ip = ranges[r.nextInt(2)] + "." + (2 + r.nextInt(250));
+      } else {
+        asn = anyOf(r, 45102, 20473);
+        ip = asn.ip(r);
+      }
+      long created = batches[i % 3] + r.nextLong(40 * Simulation.MINUTE);
+      accounts.add(
+          account(p, null, 1, created, tier(r, Tier.INDIVIDUAL, 50, Tier.STARTUP, 30, Tier.FREE, 20), false,
+              payments[r.nextInt(payments.length)], pick(new String[] {"gmail.com", "outlook.com", "proton.me",
+                  "hotmail.com"}, r), pick(countries, r), Clients.direct(asn, ip, sw)));
+    }
+    double perDay = 40000 * scale / 6.0;
+    long period = (long) (D * n / perDay);
+    actors.add(new BurstController(sim, nextActor(), accounts, period, from, sim.end));
+    p.extra.put("payment_fingerprints", payments.length);
+    p.extra.put("ip_ranges", List.of(ranges[0] + ".0/24", ranges[1] + ".0/24"));
+    p.extra.put("asns", List.of(132203L, 45102L, 20473L));
+    p.extra.put("user_agent", sw.userAgent());
+    p.extra.put("tls_fingerprint", sw.tls());
+    p.extra.put("creation_batches", List.of(iso(batches[0]), iso(batches[1]), iso(batches[2])));
+    p.extra.put("burst_period_seconds", period / 1000);
+  }
+
+  private void agenticHarvest(SplittableRandom r) {
+    long from = sim.at(0.5 / WEEK_DAYS);
+    long phase2 = sim.at(3 / WEEK_DAYS);
+    Population p =
+        sim.add(
+            new Population(
+                "agentic-harvest", "agentic_harvest", Population.Label.ATTACK, "high_volume", false,
+                "Agentic harvest: tool use (ToolBench, BFCL, glaive, Gorilla tasks), data analysis, computer use with"
+                    + " screenshots, and coding, as multi-turn agent loops; hundreds of accounts of varied tiers"
+                    + " across direct, cloud and router access paths, varied SDKs and hosting ASes, partly shared"
+                    + " payment; from the fourth day most sessions also ask for the full reasoning trace.",
+                from, sim.end));
+    int n = count(300, 6);
+    String[] shared = new String[Math.max(3, n / 25)];
+    for (int i = 0; i < shared.length; i++) {
+      shared[i] = sim.newPayment();
+    }
+    Rhythm[] rhythms = new Rhythm[8];
+    for (int i = 0; i < rhythms.length; i++) {
+      rhythms[i] = Rhythm.aroundTheClock(r);
+    }
+    long[] hosting = {14061, 16276, 24940, 20473, 63949, 45102, 51167, 9009};
+    String[] eduDomains = {"mail.northbridge.edu", "students.lakeside.ac.uk", "stu.eastfield.edu.sg",
+        "alumni.westbrook.edu", "campus.rivertown.edu.au"};
+    String[] countries = {"US", "SG", "GB", "DE", "JP", "KR", "CA", "MY", "IN", "BR"};
+    double perAccountDay = rate(120000, 6.5, n);
+    for (int i = 0; i < n; i++) {
+      Tier t = tier(r, Tier.FREE, 30, Tier.STARTUP, 30, Tier.EDU, 20, Tier.RESEARCH, 20);
+      boolean verified = (t == Tier.EDU || t == Tier.RESEARCH) && r.nextBoolean();
+      String pf = r.nextInt(100) < 35 ? shared[r.nextInt(shared.length)]
+          : t == Tier.FREE && r.nextBoolean() ? null : sim.newPayment();
+      String email = t == Tier.EDU ? pick(eduDomains, r)
+          : t == Tier.RESEARCH && r.nextBoolean() ? companyDomain(r) : pick(FREEMAIL, r);
+      Network.Software sw = r.nextInt(3) == 0 ? Network.pick(Network.AGENT_TOOLS, r) : sdk(r);
+      int path = r.nextInt(100);
+      ClientInfo c;
+      if (path < 40) {
+        Network.Asn asn = anyOf(r, hosting);
+        c = Clients.direct(asn, asn.ip(r), sw);
+      } else if (path < 60) {
+        c = Clients.cloud("aws-bedrock", r);
+      } else if (path < 75) {
+        c = Clients.cloud("gcp-vertex", r);
+      } else {
+        c = Clients.router("openrouter", sw, r);
+      }
+      long created = from - r.nextLong(21 * D) - H;
+      SimAccount a = account(p, null, 1 + r.nextInt(3), created, t, verified, pf, email, pick(countries, r), c);
+      boolean switches = r.nextInt(5) == 0;
+      AgentActor.Setup setup =
+          new AgentActor.Setup(
+              AgentActor.Style.AGENTIC_HARVEST, 3, 8, 6000, r.nextBoolean() ? 16000 : 32000, 50, 16000,
+              r.nextInt(10) < 4, phase2, switches ? sim.release + 2 * H + r.nextLong(28 * H) : Long.MAX_VALUE, 0.5,
+              0, 0.02);
+      actors.add(
+          new AgentActor(sim, nextActor(), a, setup, rhythms[r.nextInt(rhythms.length)], perAccountDay / 5.5, from,
+              sim.end));
+    }
+    p.extra.put("phase2_from", iso(phase2));
+    p.extra.put("phase2", "reasoning-trace extraction added to ~60% of sessions");
+    p.extra.put("access_paths", List.of("direct", "cloud:aws-bedrock", "cloud:gcp-vertex", "router:openrouter"));
+    p.extra.put("shared_payment_fingerprints", shared.length);
+  }
+
+  private void codingAgentHarvest(SplittableRandom r) {
+    long from = sim.at(1.5 / WEEK_DAYS);
+    Population p =
+        sim.add(
+            new Population(
+                "coding-agent-harvest", "coding_agent_harvest", Population.Label.ATTACK, "high_volume", false,
+                "Agentic coding at high volume: a coding-agent system prompt, read_file/edit_file/run_tests/bash"
+                    + " tools, HumanEval, GPTeacher codegen, arena coding and repository tasks, large output and"
+                    + " reasoning budgets; batch-created accounts on cloud egress addresses in few ASes; after the"
+                    + " new model's release half of the accounts move to it within 24 hours.",
+                from, sim.end));
+    int n = count(200, 4);
+    String[] payments = new String[Math.max(2, n / 20)];
+    for (int i = 0; i < payments.length; i++) {
+      payments[i] = sim.newPayment();
+    }
+    String[] domains = new String[Math.max(2, n / 25)];
+    for (int i = 0; i < domains.length; i++) {
+      domains[i] = companyDomain(r);
+    }
+    long[] batches = {from - 5 * D - r.nextLong(2 * H), from - 3 * D - r.nextLong(2 * H)};
+    Rhythm[] rhythms = {Rhythm.aroundTheClock(r), Rhythm.aroundTheClock(r), Rhythm.aroundTheClock(r)};
+    Network.Software py = new Network.Software("Anthropic/Python 0.51.0", Network.TLS_PY);
+    Network.Software js = new Network.Software("Anthropic/JS 0.50.4", Network.TLS_NODE);
+    String[] countries = {"SG", "US", "GB", "DE", "JP"};
+    // exactly half the accounts (in a shuffled order) switch, at times spread over the first 18 hours
+    int switching = (int) Math.round(n * 0.5);
+    boolean[] switches = new boolean[n];
+    for (int i = 0; i < switching; i++) {
+      switches[i] = true;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = r.nextInt(i + 1);
+      boolean t = switches[i];
+      switches[i] = switches[j];
+      switches[j] = t;
+    }
+    long firstSwitch = Long.MAX_VALUE;
+    long lastSwitch = Long.MIN_VALUE;
+    double perAccountDay = rate(180000, 5.5, n);
+    for (int i = 0; i < n; i++) {
+      Network.Asn asn = anyOf(r, 16509, 396982, 8075);
+      ClientInfo c = Clients.direct(asn, asn.ip(r), r.nextInt(10) < 6 ? py : js);
+      long created = batches[i % 2] + r.nextLong(90 * Simulation.MINUTE);
+      SimAccount a =
+          account(p, null, 1, created, r.nextInt(10) < 6 ? Tier.STARTUP : Tier.INDIVIDUAL, r.nextInt(5) == 0,
+              payments[r.nextInt(payments.length)], domains[r.nextInt(domains.length)], pick(countries, r), c);
+      long switchAt = Long.MAX_VALUE;
+      if (switches[i]) {
+        switchAt = sim.release + H + r.nextLong(17 * H);
+        firstSwitch = Math.min(firstSwitch, switchAt);
+        lastSwitch = Math.max(lastSwitch, switchAt);
+      }
+      AgentActor.Setup setup =
+          new AgentActor.Setup(
+              AgentActor.Style.CODING_HARVEST, 4, 12, 3500, r.nextBoolean() ? 64000 : 32000, 70, 32000, false,
+              Long.MAX_VALUE, switchAt, 1.0, 0, 0.03);
+      actors.add(
+          new AgentActor(sim, nextActor(), a, setup, rhythms[i % rhythms.length], perAccountDay / 8.0, from,
+              sim.end));
+    }
+    java.util.Map<String, Object> pivot = new java.util.LinkedHashMap<>();
+    pivot.put("model", Responder.LARGE_2);
+    pivot.put("release", iso(sim.release));
+    if (switching > 0 && firstSwitch != Long.MAX_VALUE) {
+      pivot.put("first_switch", iso(firstSwitch));
+      pivot.put("last_switch", iso(lastSwitch));
+    }
+    pivot.put("accounts_switching", switching);
+    pivot.put("target_share", 0.5);
+    pivot.put("target_share_reached_by", iso(sim.release + 18 * H));
+    p.extra.put("pivot", pivot);
+    p.extra.put("payment_fingerprints", payments.length);
+    p.extra.put("creation_batches", List.of(iso(batches[0]), iso(batches[1])));
+    p.extra.put("asns", List.of(16509L, 396982L, 8075L));
+  }
+
+  private void hydraReseller(SplittableRandom r) {
+    Population p =
+        sim.add(
+            new Population(
+                "hydra-reseller", "hydra_reseller", Population.Label.ATTACK, "high_volume", false,
+                "Hydra proxy network: reseller-tier accounts that live 1-3 days and are replaced when banned; each"
+                    + " relays genuine customer traffic (many end users, diverse prompts) mixed with 35-45% of the"
+                    + " operator's reasoning and coding harvest; rotating residential proxy addresses over many"
+                    + " ASes; router access paths; payment shared among subsets of accounts.",
+                sim.start, sim.end));
+    int slots = count(60, 2);
+    String[] payments = new String[Math.max(2, slots / 10)];
+    for (int i = 0; i < payments.length; i++) {
+      payments[i] = sim.newPayment();
+    }
+    String[] domains = {"api-hub.cc", "tokenrelay.net", "aiproxy.store", "gmail.com", "gmail.com", "qq.com",
+        "outlook.com"};
+    String[] routers = {"one-api", "new-api", "openrouter", "litellm-proxy"};
+    String[] countries = {"US", "SG", "GB", "MY", "JP"};
+    Rhythm rhythm = Rhythm.aroundTheClock(r);
+    double perSlotDay = rate(80000, 7, slots);
+    for (int s = 0; s < slots; s++) {
+      java.util.function.LongFunction<SimAccount> recruit =
+          t -> {
+            String router = routers[r.nextInt(routers.length)];
+            Network.Software sw =
+                router.equals("one-api") || router.equals("new-api")
+                    ? new Network.Software("Go-http-client/2.0", Network.TLS_GO)
+                    : router.equals("litellm-proxy") ? new Network.Software("litellm/1.67.4", Network.TLS_PY)
+                    : sdk(r);
+            Network.Asn asn = Network.home(pick(Network.COUNTRIES, r), r);
+            ClientInfo c =
+                new ClientInfo(asn.ip(r), asn.number(), asn.org(), sw.userAgent(), sw.tls(), "router:" + router);
+            long created = t - 2 * H - r.nextLong(28 * H);
+            return account(p, null, 1 + r.nextInt(2), created, Tier.RESELLER, r.nextInt(10) < 3,
+                payments[r.nextInt(payments.length)], pick(domains, r), pick(countries, r), c);
+          };
+      actors.add(new HydraSlot(sim, nextActor(), recruit, rhythm, perSlotDay / 3.5));
+    }
+    p.extra.put("concurrent_accounts", slots);
+    p.extra.put("account_lifetime_days", List.of(1, 3));
+    p.extra.put("distillation_share", List.of(0.35, 0.45));
+    p.extra.put("access_paths", List.of("router:one-api", "router:new-api", "router:openrouter",
+        "router:litellm-proxy"));
+    p.extra.put("payment_fingerprints", payments.length);
+  }
+
+  private void lowAndSlow(SplittableRandom r) {
+    long[] waves = {sim.at(1 / WEEK_DAYS), sim.at(2 / WEEK_DAYS), sim.at(3 / WEEK_DAYS), sim.at(4 / WEEK_DAYS)};
+    Population p =
+        sim.add(
+            new Population(
+                "low-and-slow", "low_and_slow", Population.Label.ATTACK, "low_and_slow", false,
+                "Thousands of individual and free accounts created in waves, each on its own residential address with"
+                    + " its own payment and a human-looking client, about 25 requests per account per day on a"
+                    + " daily rhythm; all send one reasoning-harvest template family (several paraphrases, slot"
+                    + " fills) so that each account looks harmless alone.",
+                waves[0], sim.end));
+    int n = count(1000, 10);
+    double perDay = 25.0 * (1000 * scale) / n;
+    Rhythm rhythm = Rhythm.human(0.9);
+    String previousPf = null;
+    for (int i = 0; i < n; i++) {
+      long wave = waves[i % waves.length];
+      String country = pick(Network.COUNTRIES, r);
+      Network.Asn asn = Network.home(country, r);
+      String ip = asn.ip(r);
+      ClientInfo c = r.nextInt(10) < 6 ? Clients.console(asn, ip, Network.pick(Network.BROWSERS, r))
+          : Clients.direct(asn, ip, sdk(r));
+      Tier t = r.nextInt(10) < 6 ? Tier.FREE : Tier.INDIVIDUAL;
+      String pf;
+      if (t == Tier.FREE && r.nextInt(10) < 7) {
+        pf = null;
+      } else if (previousPf != null && r.nextInt(10) == 0) {
+        pf = previousPf;
+      } else {
+        pf = sim.newPayment();
+      }
+      previousPf = pf;
+      long created = wave - D - r.nextLong(6 * H);
+      SimAccount a = account(p, null, 1, created, t, false, pf, pick(FREEMAIL, r), country, c);
+      int maxTokens = new int[] {4096, 8192, 16000}[r.nextInt(3)];
+      int budget = r.nextBoolean() ? new int[] {4000, 8000, 10000}[r.nextInt(3)] : 0;
+      actors.add(
+          new HarvestWorker(sim, nextActor(), a, HarvestWorker.Style.LOW_AND_SLOW, rhythm, perDay / 2.0,
+              wave + r.nextLong(6 * H), sim.end, maxTokens, budget, 0.005));
+    }
+    p.extra.put("waves", List.of(iso(waves[0]), iso(waves[1]), iso(waves[2]), iso(waves[3])));
+    p.extra.put("requests_per_account_per_day", 25);
+  }
+
+  private void paraphrasedCot(SplittableRandom r) {
+    long from = sim.at(2 / WEEK_DAYS);
+    Population p =
+        sim.add(
+            new Population(
+                "paraphrased-cot", "paraphrased_cot", Population.Label.ATTACK, "high_volume", false,
+                "Reasoning-trace coercion with heavy paraphrase: each wrapper is composed from interchangeable"
+                    + " fragments in shuffled order and varied layouts; about 30% in Spanish, German, French,"
+                    + " Portuguese, Chinese, Russian or Japanese, asking for the full reasoning in that language;"
+                    + " accounts spread over three hosting ASes.",
+                from, sim.end));
+    int n = count(120, 2);
+    long[] asns = {24940, 16276, 51167};
+    Rhythm rhythm = Rhythm.aroundTheClock(r);
+    double perAccountDay = rate(40000, 5, n);
+    String[] countries = {"US", "DE", "GB", "SG", "BR", "ES", "FR"};
+    for (int i = 0; i < n; i++) {
+      Network.Asn asn = anyOf(r, asns);
+      ClientInfo c = Clients.direct(asn, asn.ip(r), Network.pick(Network.PYTHON_SDKS, r));
+      long created = from - 2 * D - r.nextLong(10 * D);
+      SimAccount a =
+          account(p, null, 1, created, r.nextInt(10) < 6 ? Tier.INDIVIDUAL : Tier.STARTUP, false, sim.newPayment(),
+              pick(FREEMAIL, r), pick(countries, r), c);
+      boolean reasoning = r.nextInt(10) < 6;
+      actors.add(
+          new HarvestWorker(sim, nextActor(), a, HarvestWorker.Style.PARAPHRASED, rhythm, perAccountDay / 3.0,
+              from, sim.end, 32000, reasoning ? 16000 + 8000 * r.nextInt(3) : 0, 0.02));
+    }
+    p.extra.put("languages", List.of("en", "es", "de", "fr", "pt", "zh", "ru", "ja"));
+    p.extra.put("non_english_share", 0.3);
+    p.extra.put("asns", List.of(24940L, 16276L, 51167L));
+  }
+
+  // === benign population =========================================================================================
+
+  private void general(SplittableRandom r) {
+    Population p =
+        sim.add(
+            new Population(
+                "general", null, Population.Label.BENIGN, null, false,
+                "Ordinary customers: heavy-tailed volumes (median a few requests a day, a few heavy users at"
+                    + " hundreds), a human daily and weekly cycle in their own time zone, diverse prompts including"
+                    + " coding, math, some 'step by step' and occasional tools; residential, mobile and office"
+                    + " networks; mostly frontier-large and frontier-mini, a few slowly adopting the new model.",
+                sim.start, sim.end));
+    int n = count(4000, 20);
+    double adjust = (4000 * scale) / n;
+    Rhythm rhythm = Rhythm.human(0.7);
+    for (int i = 0; i < n; i++) {
+      String country = pick(Network.COUNTRIES, r);
+      Tier t = tier(r, Tier.INDIVIDUAL, 55, Tier.FREE, 30, Tier.STARTUP, 10, Tier.ENTERPRISE, 3, Tier.EDU, 2);
+      boolean business = t == Tier.STARTUP || t == Tier.ENTERPRISE;
+      boolean verified = r.nextInt(100) < (business ? 70 : t == Tier.FREE ? 5 : 40);
+      String pf = t == Tier.FREE && r.nextInt(10) < 6 ? null : sim.newPayment();
+      String email = business ? companyDomain(r) : pick(Network.emailDomains(country), r);
+      Network.Asn home = r.nextInt(10) < 8 || !business ? Network.home(country, r)
+          : Network.pick(Network.of(Network.Kind.BUSINESS), r);
+      int path = r.nextInt(100);
+      ClientInfo c;
+      boolean console = false;
+      if (path < 72) {
+        c = Clients.direct(home, home.ip(r), sdk(r));
+      } else if (path < 84) {
+        c = Clients.console(home, home.ip(r), Network.pick(Network.BROWSERS, r));
+        console = true;
+      } else if (path < 91) {
+        c = Clients.router("openrouter", sdk(r), r);
+      } else if (path < 96) {
+        c = Clients.cloud("aws-bedrock", r);
+      } else {
+        c = Clients.cloud("gcp-vertex", r);
+      }
+      ClientInfo alt = null;
+      if (r.nextInt(10) < 3 && c.accessPath().equals("direct")) {
+        Network.Asn m = Network.home(country, r);
+        alt = Clients.direct(m, m.ip(r), sdk(r));
+      }
+      long created;
+      long from = sim.start;
+      if (r.nextInt(100) < 4) {
+        created = sim.start + r.nextLong(sim.end - sim.start);
+        from = created + 2 * Simulation.MINUTE + r.nextLong(H);
+      } else {
+        created = sim.start - H - r.nextLong(900 * D);
+      }
+      SimAccount a = account(p, null, 1 + (r.nextInt(5) == 0 ? 1 : 0), created, t, verified, pf, email, country, c);
+      double perDay = Math.min(600, Responder.lognormal(3.7, 1.3, r)) * adjust;
+      boolean coder = r.nextInt(10) < 3;
+      ChatUser.Habits h =
+          new ChatUser.Habits(
+              r.nextInt(10) < 6 ? Responder.LARGE : Responder.MINI,
+              r.nextInt(100) < 20 ? sim.release + (long) Responder.exponential(1.5 * D, r) : Long.MAX_VALUE,
+              0.7,
+              new Integer[] {null, 1024, 2048, 4096, 8192, 16000}[r.nextInt(6)],
+              new Double[] {null, 0.7, 1.0, 0.2, 0.0}[r.nextInt(5)],
+              console ? Boolean.TRUE : r.nextBoolean(),
+              r.nextInt(100) < 8 ? new int[] {2048, 4096, 8000, 16000}[r.nextInt(4)] : 0,
+              r.nextInt(4) == 0 ? BenignTexts.generalSystem(r) : null,
+              coder ? 35 : 8,
+              0,
+              t == Tier.STARTUP && r.nextInt(10) < 3 ? 50 + r.nextInt(2000) : 0,
+              alt);
+      actors.add(new ChatUser(sim, nextActor(), a, h, rhythm, perDay / 2.2, from, sim.end, 0.004));
+    }
+  }
+
+  private void ragApp(SplittableRandom r) {
+    Population p =
+        sim.add(
+            new Population(
+                "rag-app", null, Population.Label.BENIGN, null, true,
+                "A startup's retrieval app: one prompt template ('answer using only the context below') filled with"
+                    + " retrieved help-center passages and end users' questions, at high volume with many end user"
+                    + " ids, following its users' daily cycle, from cloud egress.",
+                sim.start, sim.end));
+    int inst = instances();
+    double perDay = 60000 * scale / inst / WEEK_DAYS;
+    String[] countries = {"US", "GB", "DE", "SG"};
+    for (int i = 0; i < inst; i++) {
+      String country = pick(countries, r);
+      Network.Asn aws = Network.byNumber(16509);
+      ClientInfo c = Clients.direct(aws, Clients.poolIp(aws, r.nextInt(1000)), sdk(r));
+      SimAccount a =
+          account(p, null, 2, sim.start - 100 * D - r.nextLong(300 * D), Tier.STARTUP, true, sim.newPayment(),
+              companyDomain(r), country, c);
+      String system = r.nextBoolean() ? null : "You are the help assistant of an online service. Be brief.";
+      actors.add(
+          new RagApp(sim, nextActor(), a, Rhythm.human(0.8), perDay, BenignTexts.ragTemplate(r), system,
+              r.nextInt(BenignTexts.ragDomains()), r.nextInt(10) < 7 ? Responder.MINI : Responder.LARGE, 5000));
+    }
+  }
+
+  private void codingAgentProduct(SplittableRandom r) {
+    Population p =
+        sim.add(
+            new Population(
+                "coding-agent-product", null, Population.Label.BENIGN, null, true,
+                "An enterprise running a coding-agent product: agentic coding with file, edit, command and search"
+                    + " tools at volume over several keys, many developer end users, verified, on developers' daily"
+                    + " cycle, diverse real code tasks; moves a small share to the new model after evaluating it.",
+                sim.start, sim.end));
+    int inst = instances();
+    int per = perInstance(5, 1);
+    double perAccountDay = 60000 * scale / (inst * per * WEEK_DAYS);
+    for (int i = 0; i < inst; i++) {
+      String org = sim.newOrg();
+      String pf = sim.newPayment();
+      String domain = companyDomain(r);
+      Network.Asn gcp = Network.byNumber(396982);
+      Network.Software sw = Network.pick(Network.NODE_SDKS, r);
+      long created = sim.start - 200 * D - r.nextLong(600 * D);
+      for (int k = 0; k < per; k++) {
+        ClientInfo c = Clients.direct(gcp, Clients.poolIp(gcp, r.nextInt(1000)), sw);
+        SimAccount a =
+            account(p, org, 2, created + k * 3 * D + r.nextLong(D), Tier.ENTERPRISE, true, pf, domain, "US", c);
+        AgentActor.Setup setup =
+            new AgentActor.Setup(
+                AgentActor.Style.CODING_PRODUCT, 3, 15, 5000, 16384, 40, 8000, false, Long.MAX_VALUE,
+                sim.release + 36 * H, 0.2, 2000, 0.005);
+        actors.add(
+            new AgentActor(sim, nextActor(), a, setup, Rhythm.developers(), perAccountDay / 9.0, sim.start,
+                sim.end));
+      }
+    }
+  }
+
+  private void universityClass(SplittableRandom r) {
+    Population p =
+        sim.add(
+            new Population(
+                "university-class", null, Population.Label.BENIGN, null, true,
+                "A university class: new edu accounts all opened on the same day behind one campus address, doing"
+                    + " the same homework (GSM8K-style problems with 'show your work step by step'), at low volume"
+                    + " in class hours and evenings.",
+                sim.start, sim.end));
+    int inst = instances();
+    int per = perInstance(60, 3);
+    double perAccountDay = 8.0 * (scale >= 1 ? 1 : 60 * scale / per);
+    String[] campusCountries = {"US", "GB", "DE", "AU", "JP"};
+    String[] schools = {"northbridge", "lakeside", "eastfield", "westbrook", "rivertown", "hillcrest", "oakmont"};
+    List<String> campusIps = new ArrayList<>();
+    for (int i = 0; i < inst; i++) {
+      String country = pick(campusCountries, r);
+      Network.Asn edu = Network.pick(Network.of(Network.Kind.EDU, country), r);
+      String campusIp = edu.ip(r);
+      campusIps.add(campusIp);
+      String domain = "students." + pick(schools, r) + (country.equals("GB") ? ".ac.uk" : ".edu");
+      long classDay = sim.start - (3 + r.nextInt(8)) * D;
+      long classStart = classDay - Math.floorMod(classDay, D) + (14 - Network.utcOffset(country)) * H;
+      List<String> homework = new ArrayList<>();
+      for (int k = 0; k < 40; k++) {
+        homework.add(PromptPools.pick(sim.pools.gsm8k, r).text());
+      }
+      Rhythm rhythm = Rhythm.students();
+      for (int k = 0; k < per; k++) {
+        Network.Software sw = r.nextInt(10) < 7 ? Network.pick(Network.BROWSERS, r) : sdk(r);
+        ClientInfo c = sw.userAgent().startsWith("Mozilla") ? Clients.console(edu, campusIp, sw)
+            : Clients.direct(edu, campusIp, sw);
+        SimAccount a =
+            account(p, null, 1, classStart + r.nextLong(2 * H), Tier.EDU, false, null, domain, country, c);
+        actors.add(new Student(sim, nextActor(), a, rhythm, perAccountDay / 2.0, homework, 8));
+      }
+    }
+    p.extra.put("campus_ips", campusIps);
+  }
+
+  private void evalTeam(SplittableRandom r) {
+    Population p =
+        sim.add(
+            new Population(
+                "eval-team", null, Population.Label.BENIGN, null, true,
+                "A research organisation's evaluation team: benchmark runs (BBH few-shot CoT, FLAN CoT templates,"
+                    + " simple-evals 'think step by step') in dense bursts at temperature 0 with high limits,"
+                    + " verified, pointed at the new model within hours of its release.",
+                sim.start, sim.end));
+    int inst = instances();
+    int per = perInstance(3, 1);
+    double perAccountDay = 30000 * scale / (inst * per * WEEK_DAYS);
+    double meanRun = Math.max(30, Math.min(700, perAccountDay / 2));
+    for (int i = 0; i < inst; i++) {
+      String org = sim.newOrg();
+      String pf = sim.newPayment();
+      String domain = companyDomain(r);
+      String country = r.nextBoolean() ? "US" : "GB";
+      Network.Asn gcp = Network.byNumber(396982);
+      for (int k = 0; k < per; k++) {
+        ClientInfo c = Clients.direct(gcp, Clients.poolIp(gcp, r.nextInt(1000)), Network.pick(Network.PYTHON_SDKS, r));
+        SimAccount a =
+            account(p, org, 1, sim.start - 60 * D - r.nextLong(400 * D), Tier.RESEARCH, true, pf, domain, country, c);
+        actors.add(
+            new EvalRunner(sim, nextActor(), a, Rhythm.office(), perAccountDay / (meanRun * 1.13), (int) meanRun,
+                sim.release + 2 * H + r.nextLong(6 * H)));
+      }
+    }
+  }
+
+  private void sharedPaymentCompany(SplittableRandom r) {
+    Population p =
+        sim.add(
+            new Population(
+                "shared-payment-company", null, Population.Label.BENIGN, null, true,
+                "A company whose teams opened separate enterprise accounts with one corporate card behind one office"
+                    + " egress address: diverse ordinary prompts and office tasks in office hours.",
+                sim.start, sim.end));
+    int inst = instances();
+    int per = perInstance(30, 2);
+    double perAccountDay = 6000 * scale / (inst * per * WEEK_DAYS);
+    Rhythm rhythm = Rhythm.office();
+    for (int i = 0; i < inst; i++) {
+      String pf = sim.newPayment();
+      String domain = companyDomain(r);
+      String country = r.nextBoolean() ? "DE" : "US";
+      Network.Asn office = Network.pick(Network.of(Network.Kind.BUSINESS), r);
+      String ip = office.ip(r);
+      for (int k = 0; k < per; k++) {
+        boolean browser = r.nextBoolean();
+        ClientInfo c = browser ? Clients.console(office, ip, Network.pick(Network.BROWSERS, r))
+            : Clients.direct(office, ip, sdk(r));
+        SimAccount a =
+            account(p, null, 1, sim.start - 30 * D - r.nextLong(700 * D), Tier.ENTERPRISE, true, pf, domain,
+                country, c);
+        ChatUser.Habits h =
+            new ChatUser.Habits(
+                r.nextBoolean() ? Responder.LARGE : Responder.MINI, Long.MAX_VALUE, 0, 4096, null, browser, 0,
+                r.nextInt(3) == 0 ? BenignTexts.generalSystem(r) : null, 10, 50, 0, null);
+        actors.add(new ChatUser(sim, nextActor(), a, h, rhythm, perAccountDay / 2.2, sim.start, sim.end, 0.003));
+      }
+    }
+  }
+
+  private void allowedPartner(SplittableRandom r) {
+    Population p =
+        sim.add(
+            new Population(
+                "allowed-partner", null, Population.Label.ALLOWED, null, false,
+                "A partner distilling under agreement: published distillation prompts (reasoning system prompts,"
+                    + " R1-style templates, OSS-Instruct code prompts) at volume from a few accounts, partly through"
+                    + " the batch path; on the allowlist by organisation.",
+                sim.start, sim.end));
+    int inst = instances();
+    int per = perInstance(4, 1);
+    double perAccountDay = 40000 * scale / (inst * per * WEEK_DAYS);
+    Rhythm rhythm = Rhythm.aroundTheClock(r);
+    for (int i = 0; i < inst; i++) {
+      String org = sim.newOrg();
+      String pf = sim.newPayment();
+      String domain = companyDomain(r);
+      Network.Asn aws = Network.byNumber(16509);
+      String ip = Clients.poolIp(aws, r.nextInt(1000));
+      Network.Software sw = Network.pick(Network.PYTHON_SDKS, r);
+      allowlist.add("org:" + org);
+      for (int k = 0; k < per; k++) {
+        ClientInfo c = Clients.direct(aws, ip, sw);
+        ClientInfo batch = new ClientInfo(ip, aws.number(), aws.org(), sw.userAgent(), sw.tls(), "batch");
+        SimAccount a =
+            account(p, org, 2, sim.start - 90 * D - r.nextLong(300 * D), Tier.ENTERPRISE, true, pf, domain, "US", c);
+        actors.add(
+            new Partner(sim, nextActor(), a, batch, rhythm, perAccountDay / 80.0, sim.release + D + r.nextLong(D)));
+      }
+    }
+    p.extra.put("allowlist", List.copyOf(allowlist));
+  }
+}
