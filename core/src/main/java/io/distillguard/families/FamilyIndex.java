@@ -30,6 +30,7 @@ final class FamilyIndex {
   private final Map<Integer, Integer> parent = new HashMap<>();
   private int nextId = 1;
   private long merges;
+  private List<int[]> mergeLog = new ArrayList<>();
   private long clock;
 
   private static final class Family {
@@ -149,11 +150,19 @@ final class FamilyIndex {
       }
     }
     merges++;
+    mergeLog.add(new int[] {gone.id, keep.id});
     return keep;
   }
 
   long merges() {
     return merges;
+  }
+
+  /** The (absorbed, surviving) id pairs merged since the last call. */
+  List<int[]> drainMerges() {
+    List<int[]> out = mergeLog;
+    mergeLog = new ArrayList<>();
+    return out;
   }
 
   private static double similarity(Family f, int[] signature) {

@@ -4,6 +4,7 @@ import io.distillguard.features.LshBands;
 import io.distillguard.features.MinHasher;
 import io.distillguard.features.RequestFeatures;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Assigns each request to a template family, or to none when its text is free-form. A shingle recurs once
@@ -33,6 +34,8 @@ public final class TemplateFamilies {
   private final FamilyIndex index;
   private final MinHasher minHasher = new MinHasher(64, SEED);
   private final LshBands bands = new LshBands(32, 2);
+  private final java.util.HashMap<String, String> canonicalCache = new java.util.HashMap<>();
+  private long cachedAtMerges = -1;
 
   public TemplateFamilies() {
     this(DEFAULT_MAX_FAMILIES);
@@ -82,7 +85,28 @@ public final class TemplateFamilies {
     if (familyId == null || !familyId.startsWith("tf-")) {
       return familyId;
     }
-    return "tf-" + index.find(Integer.parseInt(familyId.substring(3)));
+    if (index.merges() != cachedAtMerges) {
+      canonicalCache.clear();
+      cachedAtMerges = index.merges();
+    }
+    return canonicalCache.computeIfAbsent(familyId,
+        id -> "tf-" + index.find(Integer.parseInt(id.substring(3))));
+  }
+
+  /**
+   * The merges since the last call, as (absorbed id, surviving id) pairs in the order they happened, so that the
+   * caller can merge its per-family state at once.
+   */
+  public List<String[]> drainMerges() {
+    List<int[]> raw = index.drainMerges();
+    if (raw.isEmpty()) {
+      return List.of();
+    }
+    List<String[]> out = new java.util.ArrayList<>(raw.size());
+    for (int[] m : raw) {
+      out.add(new String[] {"tf-" + m[0], "tf-" + m[1]});
+    }
+    return out;
   }
 
   /** Families currently indexed. */

@@ -68,6 +68,8 @@ public final class DetectionPipeline {
   private long streamStart = Long.MIN_VALUE;
   private long nextEvaluation = Long.MIN_VALUE;
   private long watermark = Long.MIN_VALUE;
+  private long lastEviction = Long.MIN_VALUE / 2;
+  static final long EVICT_EVERY = 86_400_000L;
   private final Map<String, Long> firstFlagged = new HashMap<>();
   private final Map<String, Long> pivotNamedAt = new HashMap<>();
   private Evaluation last;
@@ -116,7 +118,11 @@ public final class DetectionPipeline {
     }
     watermark = Math.max(watermark, ts);
     String family = families.assign(f);
-    state.update(f, family, () -> FeatureExtractor.promptText(f.event().request()));
+    for (String[] merge : families.drainMerges()) {
+      state.mergeFamily(merge[0], merge[1]);
+    }
+    state.update(f, family == null ? null : families.canonical(family),
+        () -> FeatureExtractor.promptText(f.event().request()));
   }
 
   /** Event time of the newest event accepted so far ({@link Instant#EPOCH} before the first). */
@@ -141,20 +147,9 @@ public final class DetectionPipeline {
   }
 
   private void evaluate(long now) {
-    // canonical families: families found to be wordings of one template are evaluated as one
     Map<String, FamilySketch> familySketches = new HashMap<>();
     for (FamilySketch fs : state.families()) {
-      String canonical = families.canonical(fs.familyId());
-      FamilySketch acc = familySketches.get(canonical);
-      if (acc == null) {
-        familySketches.put(canonical, canonical.equals(fs.familyId()) ? fs : fs.copyAs(canonical));
-      } else {
-        if (acc == state.family(canonical)) {
-          acc = acc.copyAs(canonical); // never mutate live state
-          familySketches.put(canonical, acc);
-        }
-        acc.merge(canonical.equals(fs.familyId()) ? fs : fs.copyAs(canonical));
-      }
+      familySketches.put(fs.familyId(), fs); // merged eagerly on accept: ids here are canonical
     }
     // accounts' own profiles, then how each family is used by them
     Map<String, AccountAssessment> profiles = new HashMap<>();
@@ -242,7 +237,10 @@ public final class DetectionPipeline {
     }
     last = new Evaluation(Instant.ofEpochMilli(now), verdicts, withPivotTimes(campaigns));
     listener.accept(last);
-    state.evictIdle(now);
+    if (now - lastEviction >= EVICT_EVERY) {
+      state.evictIdle(now);
+      lastEviction = now;
+    }
   }
 
   /** The strongest cross-account reason: shared suspicious template families or campaign membership. */

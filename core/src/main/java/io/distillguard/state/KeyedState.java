@@ -32,6 +32,7 @@ public final class KeyedState {
    * needed) into all sketches.
    */
   public void update(RequestFeatures f, String family, java.util.function.Supplier<String> sampleText) {
+    // family ids given here must be current (canonical): merged families live under the surviving id
     Event e = f.event();
     long ts = e.ts().toEpochMilli();
     accounts.computeIfAbsent(e.accountId(), AccountSketch::new).update(f, family);
@@ -55,6 +56,23 @@ public final class KeyedState {
   private void infra(String key, Event e, String owner, long ts) {
     if (key != null) {
       infra.computeIfAbsent(key, InfraSketch::new).update(e.accountId(), owner, ts);
+    }
+  }
+
+  /**
+   * Folds the state of family {@code absorbed} into family {@code into}: the families were found to be wordings of
+   * one template. Accounts keep counting under old ids; readers map ids with the family stage's canonical names.
+   */
+  public void mergeFamily(String absorbed, String into) {
+    FamilySketch gone = families.remove(absorbed);
+    if (gone == null) {
+      return;
+    }
+    FamilySketch keep = families.get(into);
+    if (keep == null) {
+      families.put(into, gone.copyAs(into));
+    } else {
+      keep.merge(gone.copyAs(into));
     }
   }
 

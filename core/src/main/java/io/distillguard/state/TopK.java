@@ -24,6 +24,8 @@ public final class TopK {
   private final int capacity;
   private final HashMap<String, Long> counts;
   private long total;
+  /** {@link #sorted()} memoized until the next change. */
+  private List<Map.Entry<String, Long>> sortedCache;
 
   public TopK(int capacity) {
     if (capacity < 1 || capacity > 4096) {
@@ -49,6 +51,7 @@ public final class TopK {
     if (key.length() > MAX_KEY_CHARS) {
       key = key.substring(0, MAX_KEY_CHARS);
     }
+    sortedCache = null;
     total += n;
     Long c = counts.get(key);
     if (c != null) {
@@ -80,6 +83,7 @@ public final class TopK {
     if (other.capacity != capacity) {
       throw new IllegalArgumentException("cannot merge TopK of capacity " + other.capacity + " into " + capacity);
     }
+    sortedCache = null;
     total += other.total;
     other.counts.forEach((k, v) -> counts.merge(k, v, Long::sum));
     if (counts.size() > capacity) {
@@ -93,6 +97,7 @@ public final class TopK {
 
   /** Replaces this summary's content with {@code other}'s (same capacity). */
   void clearAndMerge(TopK other) {
+    sortedCache = null;
     counts.clear();
     total = 0;
     merge(other);
@@ -100,9 +105,16 @@ public final class TopK {
 
   /** Entries heaviest first, ties by key. */
   public List<Map.Entry<String, Long>> sorted() {
-    List<Map.Entry<String, Long>> all = new ArrayList<>(counts.entrySet());
-    all.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
-    return all;
+    if (sortedCache == null) {
+      List<Map.Entry<String, Long>> all = new ArrayList<>(counts.size());
+      for (Map.Entry<String, Long> e : counts.entrySet()) {
+        all.add(Map.entry(e.getKey(), e.getValue()));
+      }
+      all.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+          .thenComparing(Map.Entry.comparingByKey()));
+      sortedCache = List.copyOf(all);
+    }
+    return sortedCache;
   }
 
   /** The count of {@code key}, 0 when it is not tracked. */
