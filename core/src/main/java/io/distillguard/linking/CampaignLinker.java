@@ -42,10 +42,24 @@ public final class CampaignLinker {
   static final double LOCKSTEP_SIMILARITY = 0.3;
   static final int LOCKSTEP_BINS = 32;
   static final int LOCKSTEP_REPRESENTATIVES = 4;
+  /** A lockstep member's family shares must resemble its group's average at least this much. */
+  static final double LOCKSTEP_CENTROID = 0.25;
 
   public List<LinkedGroup> link(KeyedState state, Map<String, AccountAssessment> profiles,
       Map<String, AccountAssessment> assessments, Map<String, FamilyAssessment> families,
       UnaryOperator<String> canonicalFamily, java.util.function.Predicate<String> allowlisted) {
+    return link(state, profiles, assessments, families, canonicalFamily, allowlisted, Map.of());
+  }
+
+  /**
+   * As above, with the campaigns accounts were enforced in before ({@code account -> campaign id}): members of one
+   * earlier campaign stay linked, so a campaign that has gone quiet, or whose template has since drifted, keeps its
+   * members.
+   */
+  public List<LinkedGroup> link(KeyedState state, Map<String, AccountAssessment> profiles,
+      Map<String, AccountAssessment> assessments, Map<String, FamilyAssessment> families,
+      UnaryOperator<String> canonicalFamily, java.util.function.Predicate<String> allowlisted,
+      Map<String, String> priorCampaigns) {
     UnionFind uf = new UnionFind();
     Map<String, List<String>> joinedBy = new HashMap<>(); // account -> link nodes it joined
     List<String> ids = new ArrayList<>();
@@ -82,6 +96,13 @@ public final class CampaignLinker {
     }
 
     lockstep(state, profiles, canonicalFamily, allowlisted, ids, uf, joinedBy);
+    for (String id : ids) {
+      String prior = priorCampaigns.get(id);
+      if (prior != null && !allowlisted.test(id)) {
+        uf.union("a:" + id, "c:" + prior);
+        joinedBy.computeIfAbsent(id, k -> new ArrayList<>()).add("c:" + prior);
+      }
+    }
 
     Map<String, List<String>> members = new TreeMap<>();
     for (String id : ids) {
@@ -110,7 +131,7 @@ public final class CampaignLinker {
       int lockstep = 0;
       for (String id : accounts) {
         for (String n : joinedBy.getOrDefault(id, List.of())) {
-          if ((n.startsWith("f:") && fams.containsKey(n.substring(2))) || n.equals(LOCKSTEP)) {
+          if ((n.startsWith("f:") && fams.containsKey(n.substring(2))) || n.equals(LOCKSTEP) || n.startsWith("c:")) {
             viaFamily.add(id);
           }
         }
@@ -177,6 +198,7 @@ public final class CampaignLinker {
         buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
       }
     }
+    UnionFind pairs = new UnionFind();
     for (List<String> bucket : buckets.values()) {
       if (bucket.size() < 2) {
         continue;
@@ -187,11 +209,36 @@ public final class CampaignLinker {
         String rep = bucket.get(r);
         for (String other : bucket) {
           if (!other.equals(rep) && weightedJaccard(sets.get(rep), sets.get(other)) >= LOCKSTEP_SIMILARITY) {
-            uf.union("a:" + rep, "a:" + other);
-            markLockstep(joinedBy, rep);
-            markLockstep(joinedBy, other);
+            pairs.union(rep, other);
           }
         }
+      }
+    }
+    // CopyCatch asks each member to act on the group's items, not on one other member's: keep a member only if its
+    // family shares resemble the group's average, so that a pair link cannot chain a different crowd in
+    Map<String, List<String>> groups = new TreeMap<>();
+    for (String id : sets.keySet()) {
+      groups.computeIfAbsent(pairs.find(id), k -> new ArrayList<>()).add(id);
+    }
+    for (List<String> members : groups.values()) {
+      if (members.size() < MIN_GROUP) {
+        continue;
+      }
+      members.sort(null);
+      Map<String, Double> centroid = new HashMap<>();
+      for (String m : members) {
+        sets.get(m).forEach((f, w) -> centroid.merge(f, w / members.size(), Double::sum));
+      }
+      String anchor = null;
+      for (String m : members) {
+        if (weightedJaccard(sets.get(m), centroid) < LOCKSTEP_CENTROID) {
+          continue;
+        }
+        if (anchor == null) {
+          anchor = m;
+        }
+        uf.union("a:" + anchor, "a:" + m);
+        markLockstep(joinedBy, m);
       }
     }
   }

@@ -72,6 +72,8 @@ public final class DetectionPipeline {
   static final long EVICT_EVERY = 86_400_000L;
   private final Map<String, Long> firstFlagged = new HashMap<>();
   private final Map<String, Long> pivotNamedAt = new HashMap<>();
+  /** The campaign each account was first enforced in: members of one campaign stay linked. */
+  private final Map<String, String> enforcedIn = new HashMap<>();
   private Evaluation last;
   private Consumer<Evaluation> listener = e -> {};
 
@@ -178,7 +180,7 @@ public final class DetectionPipeline {
           families::canonical));
     }
     List<LinkedGroup> groups = linker.link(state, profiles, base, familyScores, families::canonical,
-        id -> allowlist.allows(id, state.account(id) == null ? null : state.account(id).orgId()));
+        id -> allowlist.allows(id, state.account(id) == null ? null : state.account(id).orgId()), enforcedIn);
     List<Campaign> campaigns = new ArrayList<>();
     Map<String, CampaignAssessment> campaignOf = new HashMap<>();
     for (LinkedGroup g : groups) {
@@ -229,6 +231,9 @@ public final class DetectionPipeline {
         v = Verdict.ALLOWED;
       } else if (v == Verdict.ATTACK) {
         firstFlagged.putIfAbsent(id, now);
+        if (campaignId != null) {
+          enforcedIn.putIfAbsent(id, campaignId);
+        }
       }
       reasons.sort(Comparator.comparingDouble(Reason::weight).reversed().thenComparing(Reason::signal));
       Long ff = v == Verdict.ALLOWED ? null : firstFlagged.get(id);
