@@ -26,6 +26,8 @@ import java.util.TreeSet;
  * detection.suspicious_threshold = 0.4   # score at or above which an account goes to review
  * detection.evaluate_every       = PT30M # event-time grid on which linking and scoring run
  * detection.min_attack_requests  = 10    # an account needs this many requests before it can be an attack
+ * detection.disabled_signals     =       # signal groups to switch off, for ablations: families, lockstep,
+ *                                        # infrastructure, content, rhythm, volume, coordination
  * </pre>
  */
 record ScanConfig(ReaderOptions reader, DetectionConfig detection) {
@@ -34,7 +36,7 @@ record ScanConfig(ReaderOptions reader, DetectionConfig detection) {
       Set.of(
           "reader.max_line_bytes", "reader.max_out_of_order", "reader.max_buffered", "reader.dedupe_window",
           "detection.attack_threshold", "detection.suspicious_threshold", "detection.evaluate_every",
-          "detection.min_attack_requests");
+          "detection.min_attack_requests", "detection.disabled_signals");
 
   static ScanConfig defaults() {
     return new ScanConfig(ReaderOptions.defaults(), DetectionConfig.defaults());
@@ -64,7 +66,8 @@ record ScanConfig(ReaderOptions reader, DetectionConfig detection) {
               doubleValue(p, "detection.attack_threshold", dd.attackThreshold()),
               doubleValue(p, "detection.suspicious_threshold", dd.suspiciousThreshold()),
               duration(p, "detection.evaluate_every", dd.evaluateEvery()),
-              intValue(p, "detection.min_attack_requests", dd.minAttackRequests())));
+              intValue(p, "detection.min_attack_requests", dd.minAttackRequests()),
+              signalGroups(p.getProperty("detection.disabled_signals"))));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
     }
@@ -84,6 +87,18 @@ record ScanConfig(ReaderOptions reader, DetectionConfig detection) {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(key + " is not an integer: " + v.strip());
     }
+  }
+
+  private static java.util.Set<io.distillguard.scoring.SignalGroup> signalGroups(String v) {
+    java.util.Set<io.distillguard.scoring.SignalGroup> out = new java.util.TreeSet<>();
+    if (v != null) {
+      for (String part : v.split(",")) {
+        if (!part.isBlank()) {
+          out.add(io.distillguard.scoring.SignalGroup.fromWire(part.strip()));
+        }
+      }
+    }
+    return out;
   }
 
   private static double doubleValue(Properties p, String key, double dflt) {

@@ -18,12 +18,28 @@ import java.util.function.UnaryOperator;
  * Links accounts into groups on evidence-thresholded edges, then takes connected components (union-find, linear
  * time). Only accounts that look like harvesters on their own (profile score) are linked at all. Such an account joins
  * a template family's group when a real part of its traffic is in that family and the family is suspicious; one that
- * is also suspicious overall joins the groups of the payment fingerprints, IP ranges and TLS fingerprints it uses, unless the key is common infrastructure shared by more than
+ * is also suspicious overall joins the groups of the payment fingerprints and IP ranges it uses, unless the key is common infrastructure shared by more than
  * {@value #COMMON_INFRA_OWNERS} unrelated owners (a large NAT, a cloud egress range, a popular SDK). Accounts that are
  * not suspicious never join through infrastructure alone, so a company whose accounts share one card and one egress
  * IP is not linked into anything unless its traffic is.
  */
 public final class CampaignLinker {
+
+  private final boolean linkFamilies;
+  private final boolean linkLockstep;
+  private final boolean linkInfrastructure;
+
+  /** A linker with every link type on. */
+  public CampaignLinker() {
+    this(true, true, true);
+  }
+
+  /** A linker with link types switched on or off (for ablations). */
+  public CampaignLinker(boolean families, boolean lockstep, boolean infrastructure) {
+    this.linkFamilies = families;
+    this.linkLockstep = lockstep;
+    this.linkInfrastructure = infrastructure;
+  }
 
   static final double FAMILY_SUSPICION = 0.4;
   static final double FAMILY_SHARE = 0.25;
@@ -75,7 +91,7 @@ public final class CampaignLinker {
       if (allowlisted.test(id) || profile == null || profile.score() < FAMILY_ACCOUNT_PROFILE) {
         continue; // an account that does not look like a harvester on its own is never linked
       }
-      for (Map.Entry<String, Long> e : a.families().sorted()) {
+      for (Map.Entry<String, Long> e : linkFamilies ? a.families().sorted() : List.<Map.Entry<String, Long>>of()) {
         String fam = canonicalFamily.apply(e.getKey());
         FamilyAssessment fa = families.get(fam);
         if (fa == null || fa.suspicion() < FAMILY_SUSPICION) {
@@ -87,15 +103,18 @@ public final class CampaignLinker {
         }
       }
       AccountAssessment as = assessments.get(id);
-      if (as == null || as.score() < INFRA_ACCOUNT_SCORE) {
+      if (!linkInfrastructure || as == null || as.score() < INFRA_ACCOUNT_SCORE) {
         continue;
       }
+      // payment instruments and address ranges identify an operator; TLS and SDK fingerprints identify client
+      // software, shared by everyone who uses it, so they are evidence in a campaign but never a link
       infra(state, uf, joinedBy, id, InfraKey.PAYMENT, a.payments());
       infra(state, uf, joinedBy, id, InfraKey.IP_RANGE, a.ipRanges());
-      infra(state, uf, joinedBy, id, InfraKey.TLS, a.tlsFingerprints());
     }
 
-    lockstep(state, profiles, canonicalFamily, allowlisted, ids, uf, joinedBy);
+    if (linkLockstep) {
+      lockstep(state, profiles, canonicalFamily, allowlisted, ids, uf, joinedBy);
+    }
     for (String id : ids) {
       String prior = priorCampaigns.get(id);
       if (prior != null && !allowlisted.test(id)) {

@@ -18,6 +18,7 @@ import io.distillguard.scoring.FamilyAssessment;
 import io.distillguard.scoring.FamilyScorer;
 import io.distillguard.scoring.FamilyUsage;
 import io.distillguard.scoring.Reason;
+import io.distillguard.scoring.SignalGroup;
 import io.distillguard.scoring.Verdict;
 import io.distillguard.state.AccountSketch;
 import io.distillguard.state.FamilySketch;
@@ -56,8 +57,8 @@ public final class DetectionPipeline {
   private final TemplateFamilies families = new TemplateFamilies();
   private final KeyedState state = new KeyedState();
   private final FamilyScorer familyScorer = new FamilyScorer();
-  private final AccountScorer accountScorer = new AccountScorer();
-  private final CampaignLinker linker = new CampaignLinker();
+  private final AccountScorer accountScorer;
+  private final CampaignLinker linker;
   private final CampaignScorer campaignScorer;
   private final long every;
   /** An account reaches attack only with at least this much cross-account evidence. */
@@ -90,6 +91,9 @@ public final class DetectionPipeline {
     this.config = config;
     this.extractor = extractor;
     this.campaignScorer = new CampaignScorer(config);
+    this.accountScorer = new AccountScorer(config::allows);
+    this.linker = new CampaignLinker(config.enabled(SignalGroup.FAMILIES), config.enabled(SignalGroup.LOCKSTEP),
+        config.enabled(SignalGroup.INFRASTRUCTURE));
     this.every = config.evaluateEvery().toMillis();
   }
 

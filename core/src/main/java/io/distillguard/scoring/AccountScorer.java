@@ -18,6 +18,18 @@ import java.util.function.UnaryOperator;
  */
 public final class AccountScorer {
 
+  private final java.util.function.Predicate<String> allowed;
+
+  /** A scorer with every signal on. */
+  public AccountScorer() {
+    this(signal -> true);
+  }
+
+  /** A scorer that drops reasons whose signal {@code allowed} rejects (see {@link DetectionConfig#allows}). */
+  public AccountScorer(java.util.function.Predicate<String> allowed) {
+    this.allowed = allowed;
+  }
+
   static final double FAMILY_WEIGHT = 0.9;
   static final double COT_WEIGHT = 0.3;
   static final double RECONSTRUCTION_WEIGHT = 0.35;
@@ -148,7 +160,8 @@ public final class AccountScorer {
     return finish(a.accountId(), n, reasons);
   }
 
-  private static AccountAssessment finish(String id, long n, List<Reason> reasons) {
+  private AccountAssessment finish(String id, long n, List<Reason> reasons) {
+    reasons.removeIf(r -> !allowed.test(r.signal()));
     reasons.sort(Comparator.comparingDouble(Reason::weight).reversed().thenComparing(Reason::signal));
     return new AccountAssessment(id, combine(reasons), n, reasons);
   }

@@ -104,7 +104,6 @@ public final class CampaignScorer {
       String name = switch (kind) {
         case "pay" -> "payment_fingerprints";
         case "ip" -> "ip_ranges";
-        case "tls" -> "tls_fingerprints";
         default -> "infrastructure";
       };
       List<String> list = evidence.computeIfAbsent(name, x -> new ArrayList<>());
@@ -137,6 +136,7 @@ public final class CampaignScorer {
     long[] caps = new long[Capability.values().length];
     Map<String, Long> models = new TreeMap<>();
     Map<String, Long> asns = new TreeMap<>();
+    Map<String, Long> tlsPrints = new TreeMap<>();
     Map<Long, Integer> createdByDay = new TreeMap<>();
     int withCreated = 0;
     for (String m : members) {
@@ -152,6 +152,10 @@ public final class CampaignScorer {
       }
       a.models().sorted().forEach(e -> models.merge(e.getKey(), e.getValue(), Long::sum));
       a.asns().sorted().forEach(e -> asns.merge(e.getKey(), 1L, Long::sum));
+      String tls = a.tlsFingerprints().top();
+      if (tls != null) {
+        tlsPrints.merge(tls, 1L, Long::sum);
+      }
       if (a.createdAt() != Long.MIN_VALUE) {
         withCreated++;
         createdByDay.merge(Math.floorDiv(a.createdAt(), DAY), 1, Integer::sum);
@@ -162,6 +166,12 @@ public final class CampaignScorer {
       asns.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
           .forEach(e -> list.add("AS" + e.getKey() + " (" + e.getValue() + " members)"));
       evidence.put("asns", list);
+    }
+    if (!tlsPrints.isEmpty()) {
+      List<String> list = new ArrayList<>();
+      tlsPrints.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+          .forEach(e -> list.add(e.getKey() + " (" + e.getValue() + " members)"));
+      evidence.put("tls_fingerprints", list);
     }
     if (withCreated >= 5) {
       int largestDay = createdByDay.values().stream().mapToInt(Integer::intValue).max().orElse(0);
@@ -239,6 +249,7 @@ public final class CampaignScorer {
       }
     }
 
+    reasons.removeIf(r -> !config.allows(r.signal()));
     reasons.sort(Comparator.comparingDouble(Reason::weight).reversed().thenComparing(Reason::signal));
     double score = AccountScorer.combine(reasons);
     Map<String, Double> capShares = new TreeMap<>();

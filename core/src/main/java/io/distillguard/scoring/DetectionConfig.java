@@ -9,9 +9,15 @@ import java.time.Duration;
  * run's verdicts at that point).
  */
 public record DetectionConfig(double attackThreshold, double suspiciousThreshold, Duration evaluateEvery,
-    int minAttackRequests) {
+    int minAttackRequests, java.util.Set<SignalGroup> disabled) {
+
+  public DetectionConfig(double attackThreshold, double suspiciousThreshold, Duration evaluateEvery,
+      int minAttackRequests) {
+    this(attackThreshold, suspiciousThreshold, evaluateEvery, minAttackRequests, java.util.Set.of());
+  }
 
   public DetectionConfig {
+    disabled = disabled == null ? java.util.Set.of() : java.util.Set.copyOf(disabled);
     if (!(suspiciousThreshold > 0 && suspiciousThreshold < attackThreshold && attackThreshold <= 1)) {
       throw new IllegalArgumentException(
           "need 0 < suspicious threshold < attack threshold <= 1: " + suspiciousThreshold + ", " + attackThreshold);
@@ -26,6 +32,28 @@ public record DetectionConfig(double attackThreshold, double suspiciousThreshold
 
   public static DetectionConfig defaults() {
     return new DetectionConfig(0.7, 0.4, Duration.ofMinutes(30), 10);
+  }
+
+  /** Whether a signal group is switched on. */
+  public boolean enabled(SignalGroup g) {
+    return !disabled.contains(g);
+  }
+
+  /** Whether the reason named {@code signal} may contribute (its group is not switched off). */
+  public boolean allows(String signal) {
+    for (SignalGroup g : disabled) {
+      if (g.covers(signal)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The same configuration with {@code groups} switched off. */
+  public DetectionConfig without(java.util.Set<SignalGroup> groups) {
+    java.util.Set<SignalGroup> all = new java.util.HashSet<>(disabled);
+    all.addAll(groups);
+    return new DetectionConfig(attackThreshold, suspiciousThreshold, evaluateEvery, minAttackRequests, all);
   }
 
   /** The verdict a score earns (the allowlist is applied by the caller). */

@@ -255,12 +255,9 @@ public final class AccountSketch {
     return paymentFingerprint;
   }
 
-  /** Who owns the account for spread: its organisation, else its payment fingerprint, else the account itself. */
+  /** Who owns the account for spread: its declared organisation, else the account itself. */
   public String owner() {
-    if (orgId != null) {
-      return "org:" + orgId;
-    }
-    return paymentFingerprint != null ? "pay:" + paymentFingerprint : "acct:" + accountId;
+    return orgId != null ? "org:" + orgId : "acct:" + accountId;
   }
 
   public Tier tier() {

@@ -15,7 +15,7 @@ import java.util.Objects;
 
 /**
  * What the detector keeps about one template family, in bounded space: volume, first and last use, how many
- * accounts and how many unrelated owners (organisation, else payment fingerprint, else the account itself) use it,
+ * accounts and how many unrelated owners (declared organisation, else the account itself) use it,
  * on how many IP ranges and ASNs, its capability mix, chain-of-thought counts, models, and up to
  * {@value #SAMPLES} example prompts truncated to {@value #SAMPLE_CHARS} characters (evidence for an analyst; raw
  * text, escaped wherever it is rendered).
