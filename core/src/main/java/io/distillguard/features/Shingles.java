@@ -62,37 +62,6 @@ public final class Shingles {
     return n == out.length ? out : Arrays.copyOf(out, n);
   }
 
-  /** The sorted union of two sorted, distinct shingle arrays. */
-  public static long[] union(long[] a, long[] b) {
-    if (a.length == 0) {
-      return b;
-    }
-    if (b.length == 0) {
-      return a;
-    }
-    long[] out = new long[a.length + b.length];
-    int i = 0;
-    int j = 0;
-    int n = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] < b[j]) {
-        out[n++] = a[i++];
-      } else if (a[i] > b[j]) {
-        out[n++] = b[j++];
-      } else {
-        out[n++] = a[i++];
-        j++;
-      }
-    }
-    while (i < a.length) {
-      out[n++] = a[i++];
-    }
-    while (j < b.length) {
-      out[n++] = b[j++];
-    }
-    return n == out.length ? out : Arrays.copyOf(out, n);
-  }
-
   /** Stafford's variant 13 of the MurmurHash3 64-bit finalizer: a bijective, well-avalanching mix. */
   static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
