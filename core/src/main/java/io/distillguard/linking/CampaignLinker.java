@@ -18,8 +18,9 @@ import java.util.function.UnaryOperator;
  * Links accounts into groups on evidence-thresholded edges, then takes connected components (union-find, linear
  * time). Only accounts that look like harvesters on their own (profile score) are linked at all. Such an account joins
  * a template family's group when a real part of its traffic is in that family and the family is suspicious; one that
- * is also suspicious overall joins the groups of the payment fingerprints and IP ranges it uses, unless the key is common infrastructure shared by more than
- * {@value #COMMON_INFRA_OWNERS} unrelated owners (a large NAT, a cloud egress range, a popular SDK). Accounts that are
+ * is also suspicious overall joins the groups of the payment fingerprints and IP ranges it uses, unless the key belongs to a single declared
+ * organisation (its own card and office range) or is common infrastructure shared by more than
+ * {@value #COMMON_INFRA_OWNERS} unrelated owners (a large NAT, a cloud egress range). Accounts that are
  * not suspicious never join through infrastructure alone, so a company whose accounts share one card and one egress
  * IP is not linked into anything unless its traffic is.
  */
@@ -45,7 +46,7 @@ public final class CampaignLinker {
   static final double FAMILY_SHARE = 0.25;
   static final long FAMILY_MIN_REQUESTS = 3;
   static final double FAMILY_ACCOUNT_PROFILE = 0.25;
-  static final double INFRA_ACCOUNT_SCORE = 0.5;
+  static final double INFRA_ACCOUNT_SCORE = 0.35;
   static final int COMMON_INFRA_OWNERS = 50;
   static final int MIN_GROUP = 3;
   /** The pseudo-family under which lockstep links are counted in a {@link LinkedGroup}. */
@@ -103,7 +104,7 @@ public final class CampaignLinker {
         }
       }
       AccountAssessment as = assessments.get(id);
-      if (!linkInfrastructure || as == null || as.score() < INFRA_ACCOUNT_SCORE) {
+      if (!linkInfrastructure || as == null || as.score() < INFRA_ACCOUNT_SCORE || established(profile)) {
         continue;
       }
       // payment instruments and address ranges identify an operator; TLS and SDK fingerprints identify client
@@ -117,7 +118,8 @@ public final class CampaignLinker {
     }
     for (String id : ids) {
       String prior = priorCampaigns.get(id);
-      if (prior != null && !allowlisted.test(id)) {
+      AccountAssessment p = profiles.get(id);
+      if (prior != null && !allowlisted.test(id) && p != null && !established(p)) {
         uf.union("a:" + id, "c:" + prior);
         joinedBy.computeIfAbsent(id, k -> new ArrayList<>()).add("c:" + prior);
       }
@@ -150,7 +152,9 @@ public final class CampaignLinker {
       int lockstep = 0;
       for (String id : accounts) {
         for (String n : joinedBy.getOrDefault(id, List.of())) {
-          if ((n.startsWith("f:") && fams.containsKey(n.substring(2))) || n.equals(LOCKSTEP) || n.startsWith("c:")) {
+          // a shared payment instrument is as strong a tie as a shared template: one operator pays for both
+          if ((n.startsWith("f:") && fams.containsKey(n.substring(2))) || n.equals(LOCKSTEP) || n.startsWith("c:")
+              || (n.startsWith("i:pay:") && infra.containsKey(n.substring(2)))) {
             viaFamily.add(id);
           }
         }
@@ -182,7 +186,7 @@ public final class CampaignLinker {
     for (String id : ids) {
       AccountSketch a = state.account(id);
       AccountAssessment p = profiles.get(id);
-      if (a.requests() < LOCKSTEP_MIN_REQUESTS || p == null || allowlisted.test(id)) {
+      if (a.requests() < LOCKSTEP_MIN_REQUESTS || p == null || allowlisted.test(id) || established(p)) {
         continue;
       }
       // a harvester on its own, or an account that sends almost nothing but templates
@@ -262,6 +266,20 @@ public final class CampaignLinker {
     }
   }
 
+  /**
+   * An established, verified enterprise or research account: running templates at volume and sharing the company
+   * card is what such customers do, so lockstep and infrastructure never link it (a shared suspicious template
+   * family still can).
+   */
+  private static boolean established(AccountAssessment profile) {
+    for (io.distillguard.scoring.Reason r : profile.reasons()) {
+      if (r.signal().equals("established_verified_account")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static void markLockstep(Map<String, List<String>> joinedBy, String id) {
     List<String> l = joinedBy.computeIfAbsent(id, k -> new ArrayList<>());
     if (!l.contains(LOCKSTEP)) {
@@ -290,8 +308,8 @@ public final class CampaignLinker {
     for (Map.Entry<String, Long> e : values.sorted()) {
       String key = kind.key(e.getKey());
       InfraSketch s = key == null ? null : state.infra(key);
-      if (s == null || s.owners() > COMMON_INFRA_OWNERS) {
-        continue;
+      if (s == null || s.owners() < 2 || s.owners() > COMMON_INFRA_OWNERS) {
+        continue; // one organisation's own card or range links nothing; one shared by crowds is common ground
       }
       uf.union("a:" + id, "i:" + key);
       joinedBy.computeIfAbsent(id, k -> new ArrayList<>()).add("i:" + key);
