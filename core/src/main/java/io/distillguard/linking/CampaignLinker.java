@@ -52,6 +52,7 @@ public final class CampaignLinker {
   /** The pseudo-family under which lockstep links are counted in a {@link LinkedGroup}. */
   public static final String LOCKSTEP = "lockstep";
   static final double LOCKSTEP_PROFILE = 0.2;
+  static final double PRIOR_PROFILE = 0.2;
   static final double LOCKSTEP_TEMPLATED = 0.5;
   static final double LOCKSTEP_MIN_PROFILE = 0.1;
   static final double LOCKSTEP_TEMPLATE_ONLY = 0.8;
@@ -119,7 +120,9 @@ public final class CampaignLinker {
     for (String id : ids) {
       String prior = priorCampaigns.get(id);
       AccountAssessment p = profiles.get(id);
-      if (prior != null && !allowlisted.test(id) && p != null && !established(p)) {
+      // membership outlives a campaign's quiet phase only for accounts that still look like harvesters on their own:
+      // a transient link must not make an ordinary account a permanent member
+      if (prior != null && !allowlisted.test(id) && p != null && !established(p) && p.score() >= PRIOR_PROFILE) {
         uf.union("a:" + id, "c:" + prior);
         joinedBy.computeIfAbsent(id, k -> new ArrayList<>()).add("c:" + prior);
       }
