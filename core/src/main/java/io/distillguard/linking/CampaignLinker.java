@@ -55,6 +55,7 @@ public final class CampaignLinker {
   static final double PRIOR_PROFILE = 0.2;
   static final double LOCKSTEP_TEMPLATED = 0.5;
   static final double LOCKSTEP_MIN_PROFILE = 0.1;
+  static final double LOCKSTEP_FAMILY_SUSPICION = 0.1;
   static final double LOCKSTEP_TEMPLATE_ONLY = 0.8;
   static final long LOCKSTEP_MIN_REQUESTS = 10;
   static final double LOCKSTEP_SIMILARITY = 0.3;
@@ -115,7 +116,7 @@ public final class CampaignLinker {
     }
 
     if (linkLockstep) {
-      lockstep(state, profiles, canonicalFamily, allowlisted, ids, uf, joinedBy);
+      lockstep(state, profiles, families, canonicalFamily, allowlisted, ids, uf, joinedBy);
     }
     for (String id : ids) {
       String prior = priorCampaigns.get(id);
@@ -182,8 +183,9 @@ public final class CampaignLinker {
    * the weighted Jaccard similarity of their family shares reaches {@value #LOCKSTEP_SIMILARITY}.
    */
   private static void lockstep(KeyedState state, Map<String, AccountAssessment> profiles,
-      UnaryOperator<String> canonicalFamily, java.util.function.Predicate<String> allowlisted, List<String> ids,
-      UnionFind uf, Map<String, List<String>> joinedBy) {
+      Map<String, FamilyAssessment> families, UnaryOperator<String> canonicalFamily,
+      java.util.function.Predicate<String> allowlisted, List<String> ids, UnionFind uf,
+      Map<String, List<String>> joinedBy) {
     Map<String, Map<String, Double>> sets = new HashMap<>();
     Map<Long, List<String>> buckets = new HashMap<>();
     for (String id : ids) {
@@ -201,8 +203,13 @@ public final class CampaignLinker {
       }
       Map<String, Double> set = new TreeMap<>();
       for (Map.Entry<String, Long> e : a.families().sorted()) {
-        if (e.getValue() >= Math.max(2, 0.03 * a.requests())) {
-          set.merge(canonicalFamily.apply(e.getKey()), (double) e.getValue() / a.requests(), Double::sum);
+        String fam = canonicalFamily.apply(e.getKey());
+        FamilyAssessment fa = families.get(fam);
+        // only families whose users look harvest-like count: sharing a popular ordinary template is no lockstep,
+        // and a reseller's pass-through customers must not pull ordinary accounts into its group
+        if (fa != null && fa.suspicion() >= LOCKSTEP_FAMILY_SUSPICION
+            && e.getValue() >= Math.max(2, 0.03 * a.requests())) {
+          set.merge(fam, (double) e.getValue() / a.requests(), Double::sum);
         }
       }
       if (set.size() < 2) {

@@ -37,6 +37,7 @@ public final class AccountScorer {
   static final double CLOCK_WEIGHT = 0.3;
   static final double BUDGET_WEIGHT = 0.15;
   static final double NEW_ACCOUNT_WEIGHT = 0.15;
+  static final double ROTATION_WEIGHT = 0.3;
   static final double HUMAN_CYCLE_DAMPING = -0.25;
   static final double VERIFIED_DAMPING = -0.4;
   static final int RHYTHM_MIN_REQUESTS = 24;
@@ -113,7 +114,18 @@ public final class AccountScorer {
       }
     }
 
-    // 7. a verified enterprise or research account of some age: the pathways abused are new, unverified ones
+    // 7. many address ranges in little traffic: requests rotated through a proxy pool (a "hydra" reseller)
+    if (n >= 20) {
+      long ranges = a.distinctIpRanges();
+      double rotation = Rhythm.clamp(((double) ranges / n - 0.1) / 0.3) * Rhythm.clamp((ranges - 10) / 20.0);
+      if (rotation > 0) {
+        reasons.add(new Reason("rotating_addresses", ROTATION_WEIGHT * rotation, String.format(
+            "%d requests came from %d distinct IP ranges (/24): addresses rotated through a proxy pool", n,
+            ranges)));
+      }
+    }
+
+    // 8. a verified enterprise or research account of some age: the pathways abused are new, unverified ones
     if (Boolean.TRUE.equals(a.verified()) && a.tier() != null
         && (a.tier() == Tier.ENTERPRISE || a.tier() == Tier.RESEARCH)
         && a.createdAt() != Long.MIN_VALUE && a.firstSeen() - a.createdAt() > 30 * 86_400_000L) {

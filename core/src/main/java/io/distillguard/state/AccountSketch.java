@@ -30,7 +30,7 @@ import java.util.TreeMap;
  */
 public final class AccountSketch {
 
-  static final byte FORMAT_VERSION = 1;
+  static final byte FORMAT_VERSION = 2;
   static final int FAMILY_CAPACITY = 16;
   static final int INFRA_CAPACITY = 8;
   static final int MODEL_CAPACITY = 8;
@@ -76,6 +76,7 @@ public final class AccountSketch {
   private final TopK payments = new TopK(INFRA_CAPACITY);
   private final TopK accessPaths = new TopK(INFRA_CAPACITY);
   private final Distinct endUsers = new Distinct();
+  private final Distinct distinctIpRanges = new Distinct();
 
   // models: requests per model, and the first time each was used
   private final TopK models = new TopK(MODEL_CAPACITY);
@@ -131,6 +132,7 @@ public final class AccountSketch {
     userAgents.update(c.userAgent());
     accessPaths.update(c.accessPath());
     endUsers.update(e.endUserId());
+    distinctIpRanges.update(InfraKeys.ipRange(c.ip()));
 
     models.update(q.model());
     Long firstUse = modelFirstUse.get(q.model());
@@ -208,6 +210,7 @@ public final class AccountSketch {
     payments.merge(o.payments);
     accessPaths.merge(o.accessPaths);
     endUsers.merge(o.endUsers);
+    distinctIpRanges.merge(o.distinctIpRanges);
     models.merge(o.models);
     mergeFirstUse(o.modelFirstUse);
   }
@@ -365,6 +368,11 @@ public final class AccountSketch {
     return accessPaths;
   }
 
+  /** Distinct IP /24 (or /48) ranges the account has sent from. */
+  public long distinctIpRanges() {
+    return distinctIpRanges.estimate();
+  }
+
   public long endUsers() {
     return endUsers.estimate();
   }
@@ -424,6 +432,7 @@ public final class AccountSketch {
         out.writeLong(e.getValue());
       }
       Codec.writeBytes(out, endUsers.toBytes());
+      Codec.writeBytes(out, distinctIpRanges.toBytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -476,6 +485,7 @@ public final class AccountSketch {
         s.modelFirstUse.put(in.readUTF(), in.readLong());
       }
       s.endUsers.clearAndMerge(Distinct.fromBytes(Codec.readBytes(in)));
+      s.distinctIpRanges.clearAndMerge(Distinct.fromBytes(Codec.readBytes(in)));
       return s;
     } catch (IOException e) {
       throw new IllegalArgumentException("corrupt AccountSketch bytes: " + e.getMessage(), e);
@@ -493,7 +503,7 @@ public final class AccountSketch {
         String.valueOf(cotHigh), String.valueOf(reconstruction), String.valueOf(templated), families.toString(),
         String.valueOf(largeReasoningBudget), String.valueOf(largeMaxTokens), String.valueOf(withTools),
         String.valueOf(withImages), ip24.toString(), asns.toString(), tls.toString(), userAgents.toString(),
-        payments.toString(), accessPaths.toString(), String.valueOf(endUsers.estimate()), models.toString(),
+        payments.toString(), accessPaths.toString(), String.valueOf(endUsers.estimate()), String.valueOf(distinctIpRanges.estimate()), models.toString(),
         modelFirstUse.toString());
   }
 
