@@ -218,7 +218,9 @@ public final class DetectionPipeline {
         campaignId = ca.campaign().verdict() == Verdict.ATTACK ? ca.campaign().campaignId() : null;
         double lift = CAMPAIGN_LIFT * ca.campaign().score() * ca.memberTies().getOrDefault(id, 0.6);
         if (lift > 0.01) {
-          reasons.add(new Reason("campaign_member", lift, String.format(
+          // membership of a campaign under review lifts the score but is not enforcement-grade evidence
+          String signal = ca.campaign().verdict() == Verdict.ATTACK ? "campaign_member" : "review_campaign_member";
+          reasons.add(new Reason(signal, lift, String.format(
               "linked into campaign %s (%s): %d accounts, %d requests, campaign score %.2f",
               ca.campaign().campaignId(), ca.campaign().verdict().wireName(), ca.campaign().accountCount(),
               ca.campaign().events(), ca.campaign().score())));
