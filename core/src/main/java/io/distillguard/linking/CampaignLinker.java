@@ -55,7 +55,7 @@ public final class CampaignLinker {
   static final double PRIOR_PROFILE = 0.2;
   static final double LOCKSTEP_TEMPLATED = 0.5;
   static final double LOCKSTEP_MIN_PROFILE = 0.1;
-  static final double LOCKSTEP_FAMILY_SUSPICION = 0.2;
+  static final double LOCKSTEP_FAMILY_SUSPICION = 0.15;
   static final double LOCKSTEP_TEMPLATE_ONLY = 0.8;
   static final long LOCKSTEP_MIN_REQUESTS = 10;
   static final double LOCKSTEP_SIMILARITY = 0.3;
