@@ -239,14 +239,20 @@ public record EvalReport(
 
   /**
    * One benign persona (label group of class benign). {@code hardNegative} is the scenario's mark (false without
-   * one): a population built to look like an attack in part.
+   * one): a population built to look like an attack in part. {@code everAttack} counts accounts with a
+   * {@code first_flagged_at}, whatever their final verdict: accounts a live deployment enforced at some point.
    */
-  public record Persona(String name, boolean hardNegative, int accounts, int attack, int suspicious) {
+  public record Persona(String name, boolean hardNegative, int accounts, int attack, int suspicious, int everAttack) {
     public Persona {
       Objects.requireNonNull(name, "name");
       nonNegative("accounts", accounts);
       nonNegative("attack", attack);
       nonNegative("suspicious", suspicious);
+      nonNegative("everAttack", everAttack);
+    }
+
+    public Persona(String name, boolean hardNegative, int accounts, int attack, int suspicious) {
+      this(name, hardNegative, accounts, attack, suspicious, attack);
     }
 
     /** Share of the persona's accounts with verdict attack. */

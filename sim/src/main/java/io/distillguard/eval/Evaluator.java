@@ -131,7 +131,8 @@ public final class Evaluator {
               sp != null && sp.hardNegative(),
               e.getValue().size(),
               count(e.getValue(), Verdict.ATTACK),
-              count(e.getValue(), Verdict.SUSPICIOUS)));
+              count(e.getValue(), Verdict.SUSPICIOUS),
+              (int) e.getValue().stream().filter(x -> x.firstFlaggedAt() != null).count()));
     }
     personas.sort(
         Comparator.comparing((EvalReport.Persona p) -> !p.hardNegative()).thenComparing(EvalReport.Persona::name));

@@ -111,6 +111,7 @@ public final class JsonRenderer {
       o.put("attack_rate", p.attackRate());
       o.put("suspicious", p.suspicious());
       o.put("suspicious_rate", p.suspiciousRate());
+      o.put("ever_attack", p.everAttack());
     }
 
     EvalReport.Allowlist al = r.allowlist();

@@ -101,11 +101,12 @@ public final class TableRenderer {
     section(out, "Benign personas (hard negatives first)");
     TextTable personas =
         new TextTable(
-            "llrrrrr", "persona", "mark", "accounts", "attack", "attack rate", "suspicious", "suspicious rate");
+            "llrrrrrr", "persona", "mark", "accounts", "attack", "attack rate", "suspicious", "suspicious rate",
+            "ever attack");
     for (EvalReport.Persona p : r.personas()) {
       personas.row(
           name(p.name()), p.hardNegative() ? "HARD NEGATIVE" : "", n(p.accounts()), n(p.attack()),
-          pct(p.attackRate()), n(p.suspicious()), pct(p.suspiciousRate()));
+          pct(p.attackRate()), n(p.suspicious()), pct(p.suspiciousRate()), n(p.everAttack()));
     }
     emptyOr(out, personas, "no benign accounts");
 

@@ -19,8 +19,8 @@ class TableRendererTest {
   void render_handReport_marksTheHardNegativeByName() throws Exception {
     String text = TableRenderer.render(EvalFixtures.handReport());
 
-    assertThat(text).containsPattern("(?m)^  rag-app +HARD NEGATIVE +1 +0 +0\\.00% +1 +100\\.00%$");
-    assertThat(text).containsPattern("(?m)^  university +2 +1 +50\\.00% +0 +0\\.00%$");
+    assertThat(text).containsPattern("(?m)^  rag-app +HARD NEGATIVE +1 +0 +0\\.00% +1 +100\\.00% +0$");
+    assertThat(text).containsPattern("(?m)^  university +2 +1 +50\\.00% +0 +0\\.00% +1$");
   }
 
   @Test
