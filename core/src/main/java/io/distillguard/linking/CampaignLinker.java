@@ -64,16 +64,10 @@ public final class CampaignLinker {
   /** A lockstep member's family shares must resemble its group's average at least this much. */
   static final double LOCKSTEP_CENTROID = 0.25;
 
-  public List<LinkedGroup> link(KeyedState state, Map<String, AccountAssessment> profiles,
-      Map<String, AccountAssessment> assessments, Map<String, FamilyAssessment> families,
-      UnaryOperator<String> canonicalFamily, java.util.function.Predicate<String> allowlisted) {
-    return link(state, profiles, assessments, families, canonicalFamily, allowlisted, Map.of());
-  }
-
   /**
-   * As above, with the campaigns accounts were enforced in before ({@code account -> campaign id}): members of one
-   * earlier campaign stay linked, so a campaign that has gone quiet, or whose template has since drifted, keeps its
-   * members.
+   * Links the accounts in {@code state}. {@code priorCampaigns} are the campaigns accounts were enforced in before
+   * ({@code account -> campaign id}): members of one earlier campaign stay linked while they still look like
+   * harvesters, so a campaign that has gone quiet, or whose template has since drifted, keeps its members.
    */
   public List<LinkedGroup> link(KeyedState state, Map<String, AccountAssessment> profiles,
       Map<String, AccountAssessment> assessments, Map<String, FamilyAssessment> families,

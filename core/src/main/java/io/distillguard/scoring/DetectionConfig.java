@@ -49,13 +49,6 @@ public record DetectionConfig(double attackThreshold, double suspiciousThreshold
     return true;
   }
 
-  /** The same configuration with {@code groups} switched off. */
-  public DetectionConfig without(java.util.Set<SignalGroup> groups) {
-    java.util.Set<SignalGroup> all = new java.util.HashSet<>(disabled);
-    all.addAll(groups);
-    return new DetectionConfig(attackThreshold, suspiciousThreshold, evaluateEvery, minAttackRequests, all);
-  }
-
   /** The verdict a score earns (the allowlist is applied by the caller). */
   public Verdict verdictFor(double score, long requests) {
     if (score >= attackThreshold && requests >= minAttackRequests) {
