@@ -63,7 +63,7 @@ public final class Shingles {
   }
 
   /** Stafford's variant 13 of the MurmurHash3 64-bit finalizer: a bijective, well-avalanching mix. */
-  static long mix(long z) {
+  public static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);

@@ -153,10 +153,6 @@ public final class DetectionPipeline {
   }
 
   private void evaluate(long now) {
-    Map<String, FamilySketch> familySketches = new HashMap<>();
-    for (FamilySketch fs : state.families()) {
-      familySketches.put(fs.familyId(), fs); // merged eagerly on accept: ids here are canonical
-    }
     // accounts' own profiles, then how each family is used by them
     Map<String, AccountAssessment> profiles = new HashMap<>();
     Map<String, FamilyUsage> usage = new HashMap<>();
@@ -173,7 +169,7 @@ public final class DetectionPipeline {
     }
     Map<String, FamilyAssessment> familyScores = new HashMap<>();
     for (Map.Entry<String, FamilyUsage> e : usage.entrySet()) {
-      FamilySketch fs = familySketches.get(e.getKey());
+      FamilySketch fs = state.family(e.getKey()); // merged eagerly on accept: ids here are canonical
       if (fs != null && e.getValue().devotedOwners() > 1) {
         familyScores.put(e.getKey(), familyScorer.assess(fs, e.getValue()));
       }
@@ -188,7 +184,7 @@ public final class DetectionPipeline {
     List<Campaign> campaigns = new ArrayList<>();
     Map<String, CampaignAssessment> campaignOf = new HashMap<>();
     for (LinkedGroup g : groups) {
-      CampaignAssessment ca = campaignScorer.score(g, state, base, familyScores, familySketches, streamStart);
+      CampaignAssessment ca = campaignScorer.score(g, state, base, familyScores, streamStart);
       Campaign c = ca.campaign();
       if (c.verdict() == Verdict.BENIGN) {
         continue; // a linked group without enough evidence is not reported as a campaign

@@ -35,7 +35,7 @@ public final class CampaignScorer {
   }
 
   public CampaignAssessment score(LinkedGroup g, KeyedState state, Map<String, AccountAssessment> base,
-      Map<String, FamilyAssessment> families, Map<String, FamilySketch> familySketches, long streamStart) {
+      Map<String, FamilyAssessment> families, long streamStart) {
     List<String> members = g.accounts();
     int k = members.size();
     List<Reason> reasons = new ArrayList<>();
@@ -54,7 +54,7 @@ public final class CampaignScorer {
       }
       familySuspicion = Math.max(familySuspicion, fa.suspicion());
       if (famEvidence.size() < 5) {
-        FamilySketch fs = familySketches.get(e.getKey());
+        FamilySketch fs = state.family(e.getKey());
         String example = fs == null || fs.samples().isEmpty() ? "" : " | example: " + fs.samples().get(0);
         famEvidence.add(e.getValue() + " members: " + fa.describe() + example);
       }

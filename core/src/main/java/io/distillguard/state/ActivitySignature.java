@@ -1,5 +1,6 @@
 package io.distillguard.state;
 
+import io.distillguard.features.Shingles;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -33,7 +34,7 @@ public final class ActivitySignature {
       return;
     }
     lastBucket = bucket;
-    long h = mix(bucket * 0x9E3779B97F4A7C15L + 0x7F4A7C15L);
+    long h = Shingles.mix(bucket * 0x9E3779B97F4A7C15L + 0x7F4A7C15L);
     int bin = (int) (h >>> 58); // 64 bins
     int v = (int) (h & 0x7FFF_FFFFL);
     if (v < mins[bin]) {
@@ -105,9 +106,4 @@ public final class ActivitySignature {
     return Arrays.hashCode(mins);
   }
 
-  static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
-  }
 }

@@ -195,23 +195,7 @@ public final class FamilySketch {
 
   /** A copy of this sketch under another id: the union of families that turned out to be one template. */
   public FamilySketch copyAs(String newId) {
-    FamilySketch c = fromBytes(toBytes());
-    FamilySketch out = new FamilySketch(newId);
-    out.requests = c.requests;
-    out.firstSeen = c.firstSeen;
-    out.lastSeen = c.lastSeen;
-    out.accounts.clearAndMerge(c.accounts);
-    out.owners.clearAndMerge(c.owners);
-    out.ipRanges.clearAndMerge(c.ipRanges);
-    out.asns.clearAndMerge(c.asns);
-    System.arraycopy(c.capabilities, 0, out.capabilities, 0, c.capabilities.length);
-    out.cotHigh = c.cotHigh;
-    out.reconstruction = c.reconstruction;
-    out.models.clearAndMerge(c.models);
-    System.arraycopy(c.hourOfDay, 0, out.hourOfDay, 0, 24);
-    out.samples.addAll(c.samples);
-    out.sampleKeys.addAll(c.sampleKeys);
-    return out;
+    return read(toBytes(), newId);
   }
 
   public List<String> samples() {
@@ -251,9 +235,15 @@ public final class FamilySketch {
   }
 
   public static FamilySketch fromBytes(byte[] bytes) {
+    return read(bytes, null);
+  }
+
+  /** Reads sketch bytes, under {@code id} instead of the stored id when it is not null. */
+  private static FamilySketch read(byte[] bytes, String id) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       Codec.checkVersion(in.readByte(), FORMAT_VERSION, "FamilySketch");
-      FamilySketch s = new FamilySketch(in.readUTF());
+      String stored = in.readUTF();
+      FamilySketch s = new FamilySketch(id != null ? id : stored);
       s.requests = in.readLong();
       s.firstSeen = in.readLong();
       s.lastSeen = in.readLong();
