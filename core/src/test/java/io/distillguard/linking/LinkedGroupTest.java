@@ -17,7 +17,7 @@ class LinkedGroupTest {
       infra.put("ip:10.0." + i + ".0/24", i);
     }
     LinkedGroup g = new LinkedGroup(List.of("a", "b", "c"), Map.of("tf-9", 2, "tf-10", 3, "tf-1", 2), infra, Set.of());
-    assertThat(g.infrastructure().keySet()).isSorted();
+    assertThat(List.copyOf(g.infrastructure().keySet())).isSorted();
     assertThat(g.families().keySet()).containsExactly("tf-1", "tf-10", "tf-9");
   }
 }
