@@ -27,7 +27,7 @@ final class FamilyIndex {
   private final LongIntMap bandToFamily = new LongIntMap(1 << 16);
   private final Map<Integer, Family> families = new HashMap<>();
   /** Union-find over family ids: families found to be wordings of one template are merged into the oldest. */
-  private final Map<Integer, Integer> parent = new HashMap<>();
+  private int[] parent = new int[1024]; // 0: a root (ids start at 1)
   private int nextId = 1;
   private long merges;
   private List<int[]> mergeLog = new ArrayList<>();
@@ -122,16 +122,19 @@ final class FamilyIndex {
 
   /** The current id of a family that may since have been merged into another. */
   int find(int id) {
+    if (id <= 0 || id >= parent.length) {
+      return id;
+    }
     int root = id;
-    Integer p;
-    while ((p = parent.get(root)) != null) {
-      root = p;
+    while (root < parent.length && parent[root] != 0) {
+      root = parent[root];
     }
     // path compression
     int cur = id;
-    while ((p = parent.get(cur)) != null && p != root) {
-      parent.put(cur, root);
-      cur = p;
+    while (parent[cur] != 0 && parent[cur] != root) {
+      int next = parent[cur];
+      parent[cur] = root;
+      cur = next;
     }
     return root;
   }
@@ -139,7 +142,10 @@ final class FamilyIndex {
   private Family union(Family a, Family b) {
     Family keep = a.id < b.id ? a : b;
     Family gone = keep == a ? b : a;
-    parent.put(gone.id, keep.id);
+    if (gone.id >= parent.length) {
+      parent = java.util.Arrays.copyOf(parent, Math.max(gone.id + 1, parent.length * 2));
+    }
+    parent[gone.id] = keep.id;
     families.remove(gone.id);
     keep.members += gone.members;
     keep.lastUsed = Math.max(keep.lastUsed, gone.lastUsed);

@@ -34,8 +34,23 @@ public final class TemplateFamilies {
   private final FamilyIndex index;
   private final MinHasher minHasher = new MinHasher(64, SEED);
   private final LshBands bands = new LshBands(32, 2);
-  private final java.util.HashMap<String, String> canonicalCache = new java.util.HashMap<>();
-  private long cachedAtMerges = -1;
+  /** Family id to its parsed number and current canonical name; checked against the index when families merge. */
+  private final java.util.HashMap<String, Canonical> canonicalCache = new java.util.HashMap<>();
+  static final int MAX_CACHED_IDS = 1 << 20;
+
+  private static final class Canonical {
+    final int raw;
+    int root;
+    String name;
+    long atMerges;
+
+    Canonical(int raw, int root, String name, long atMerges) {
+      this.raw = raw;
+      this.root = root;
+      this.name = name;
+      this.atMerges = atMerges;
+    }
+  }
 
   public TemplateFamilies() {
     this(DEFAULT_MAX_FAMILIES);
@@ -85,12 +100,25 @@ public final class TemplateFamilies {
     if (familyId == null || !familyId.startsWith("tf-")) {
       return familyId;
     }
-    if (index.merges() != cachedAtMerges) {
-      canonicalCache.clear();
-      cachedAtMerges = index.merges();
+    long merges = index.merges();
+    Canonical c = canonicalCache.get(familyId);
+    if (c == null) {
+      if (canonicalCache.size() >= MAX_CACHED_IDS) {
+        canonicalCache.clear();
+      }
+      int raw = Integer.parseInt(familyId, 3, familyId.length(), 10);
+      int root = index.find(raw);
+      c = new Canonical(raw, root, root == raw ? familyId : "tf-" + root, merges);
+      canonicalCache.put(familyId, c);
+    } else if (c.atMerges != merges) {
+      int root = index.find(c.raw);
+      if (root != c.root) {
+        c.root = root;
+        c.name = root == c.raw ? familyId : "tf-" + root;
+      }
+      c.atMerges = merges;
     }
-    return canonicalCache.computeIfAbsent(familyId,
-        id -> "tf-" + index.find(Integer.parseInt(id.substring(3))));
+    return c.name;
   }
 
   /**

@@ -63,6 +63,9 @@ public final class CampaignLinker {
   static final int LOCKSTEP_REPRESENTATIVES = 4;
   /** A lockstep member's family shares must resemble its group's average at least this much. */
   static final double LOCKSTEP_CENTROID = 0.25;
+  /** The lowest profile score at which any link type considers an account. */
+  static final double MIN_LINK_PROFILE = Math.min(FAMILY_ACCOUNT_PROFILE, Math.min(LOCKSTEP_MIN_PROFILE,
+      PRIOR_PROFILE));
 
   /**
    * Links the accounts in {@code state}. {@code priorCampaigns} are the campaigns accounts were enforced in before
@@ -75,9 +78,13 @@ public final class CampaignLinker {
       Map<String, String> priorCampaigns) {
     UnionFind uf = new UnionFind();
     Map<String, List<String>> joinedBy = new HashMap<>(); // account -> link nodes it joined
+    // an account below every link's profile floor is never linked: leave it out from the start
     List<String> ids = new ArrayList<>();
     for (AccountSketch a : state.accounts()) {
-      ids.add(a.accountId());
+      AccountAssessment p = profiles.get(a.accountId());
+      if (p != null && p.score() >= MIN_LINK_PROFILE) {
+        ids.add(a.accountId());
+      }
     }
     ids.sort(null);
     for (String id : ids) {

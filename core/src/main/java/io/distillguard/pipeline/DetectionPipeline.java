@@ -76,6 +76,14 @@ public final class DetectionPipeline {
   /** The campaign each account was first enforced in: members of one campaign stay linked. */
   private final Map<String, String> enforcedIn = new HashMap<>();
   private Evaluation last;
+  /** Accounts with events since the last evaluation: only their own profiles can have changed. */
+  private final java.util.Set<String> dirty = new java.util.HashSet<>();
+  private final Map<String, AccountAssessment> profiles = new HashMap<>();
+  /** The assessment and verdict of each account at the last evaluation, reused when nothing about it changed. */
+  private final Map<String, AccountAssessment> lastAssessments = new HashMap<>();
+  private final Map<String, AccountVerdict> lastVerdicts = new HashMap<>();
+  private List<String> sortedIds = List.of();
+  private long sortedIdsVersion = -1;
   private Consumer<Evaluation> listener = e -> {};
 
   /** What one evaluation concluded, at event time {@code at}. */
@@ -129,6 +137,7 @@ public final class DetectionPipeline {
     }
     state.update(f, family == null ? null : families.canonical(family),
         () -> FeatureExtractor.promptText(f.event().request()));
+    dirty.add(f.event().accountId());
   }
 
   /** Event time of the newest event accepted so far ({@link Instant#EPOCH} before the first). */
@@ -154,11 +163,17 @@ public final class DetectionPipeline {
 
   private void evaluate(long now) {
     // accounts' own profiles, then how each family is used by them
-    Map<String, AccountAssessment> profiles = new HashMap<>();
+    // an account's own profile depends on its sketch alone: recompute those that changed
+    for (String id : dirty) {
+      AccountSketch a = state.account(id);
+      if (a != null) {
+        profiles.put(id, accountScorer.profile(a));
+      }
+    }
+    dirty.clear();
     Map<String, FamilyUsage> usage = new HashMap<>();
     for (AccountSketch a : state.accounts()) {
-      AccountAssessment p = accountScorer.profile(a);
-      profiles.put(a.accountId(), p);
+      AccountAssessment p = profiles.get(a.accountId());
       if (allowlist.allows(a.accountId(), a.orgId())) {
         continue; // distillation under agreement says nothing about who else uses a template
       }
@@ -200,14 +215,23 @@ public final class DetectionPipeline {
     campaigns.sort(Comparator.comparingDouble(Campaign::score).reversed().thenComparing(Campaign::campaignId));
 
     List<AccountVerdict> verdicts = new ArrayList<>(base.size());
-    List<String> ids = new ArrayList<>(base.keySet());
-    ids.sort(null);
-    for (String id : ids) {
+    if (sortedIdsVersion != state.accountSetVersion()) {
+      List<String> ids = new ArrayList<>(base.keySet());
+      ids.sort(null);
+      sortedIds = ids;
+      sortedIdsVersion = state.accountSetVersion();
+    }
+    for (String id : sortedIds) {
       AccountAssessment a = base.get(id);
+      CampaignAssessment ca = campaignOf.get(id);
+      AccountVerdict previous = lastVerdicts.get(id);
+      if (ca == null && previous != null && lastAssessments.get(id) == a) {
+        verdicts.add(previous); // same assessment, no campaign: the same verdict (first flag already recorded)
+        continue;
+      }
       AccountSketch sketch = state.account(id);
       List<Reason> reasons = new ArrayList<>(a.reasons());
       double score = a.score();
-      CampaignAssessment ca = campaignOf.get(id);
       String campaignId = null;
       if (ca != null) {
         // accounts carry the id of an enforced campaign; a campaign under review is named in the reasons only
@@ -239,13 +263,24 @@ public final class DetectionPipeline {
       }
       reasons.sort(Comparator.comparingDouble(Reason::weight).reversed().thenComparing(Reason::signal));
       Long ff = v == Verdict.ALLOWED ? null : firstFlagged.get(id);
-      verdicts.add(new AccountVerdict(id, v, Math.min(1, Math.max(0, score)), campaignId,
-          ff == null ? null : Instant.ofEpochMilli(ff), reasons));
+      AccountVerdict verdict = new AccountVerdict(id, v, Math.min(1, Math.max(0, score)), campaignId,
+          ff == null ? null : Instant.ofEpochMilli(ff), reasons);
+      verdicts.add(verdict);
+      lastVerdicts.put(id, verdict);
+      if (ca == null) {
+        lastAssessments.put(id, a);
+      } else {
+        lastAssessments.remove(id); // a campaign's lift is not part of the assessment: never reuse this verdict
+      }
     }
     last = new Evaluation(Instant.ofEpochMilli(now), verdicts, withPivotTimes(campaigns));
     listener.accept(last);
     if (now - lastEviction >= EVICT_EVERY) {
-      state.evictIdle(now);
+      if (state.evictIdle(now) > 0) {
+        profiles.keySet().removeIf(id -> state.account(id) == null);
+        lastVerdicts.keySet().removeIf(id -> state.account(id) == null);
+        lastAssessments.keySet().removeIf(id -> state.account(id) == null);
+      }
       lastEviction = now;
     }
   }

@@ -137,14 +137,16 @@ public final class AccountScorer {
     return finish(a.accountId(), n, reasons);
   }
 
-  /** Adds template-family evidence to an account's profile: its traffic share in each family times its suspicion. */
+  /**
+   * Adds template-family evidence to an account's profile: its traffic share in each family times its suspicion.
+   * Returns {@code profile} itself when the account has no such evidence.
+   */
   public AccountAssessment assess(AccountAssessment profile, AccountSketch a, Map<String, FamilyAssessment> families,
       UnaryOperator<String> canonicalFamily) {
     long n = a.requests();
     if (n == 0) {
       return profile;
     }
-    List<Reason> reasons = new ArrayList<>(profile.reasons());
     double familyShare = 0;
     FamilyAssessment strongest = null;
     long strongestCount = 0;
@@ -162,7 +164,11 @@ public final class AccountScorer {
         strongestContribution = contribution;
       }
     }
-    if (familyShare > 0.01) {
+    if (familyShare <= 0.01) {
+      return profile; // no family evidence: the profile itself (callers may compare by identity)
+    }
+    List<Reason> reasons = new ArrayList<>(profile.reasons());
+    {
       double w = FAMILY_WEIGHT * Math.min(1, familyShare);
       reasons.add(new Reason("shared_template_family", w, String.format(
           "%.0f%% of this account's %d requests weighted by family suspicion; strongest: %d requests in %s"

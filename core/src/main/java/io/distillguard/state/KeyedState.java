@@ -26,6 +26,7 @@ public final class KeyedState {
   private final Map<String, FamilySketch> families = new HashMap<>();
   private final Map<String, InfraSketch> infra = new HashMap<>();
   private final TreeMap<String, Long> modelFirstSeen = new TreeMap<>();
+  private long accountSetVersion;
 
   /**
    * Folds one request (with its family, or null, and its prompt text for evidence samples, asked for only when
@@ -35,7 +36,13 @@ public final class KeyedState {
     // family ids given here must be current (canonical): merged families live under the surviving id
     Event e = f.event();
     long ts = e.ts().toEpochMilli();
-    accounts.computeIfAbsent(e.accountId(), AccountSketch::new).update(f, family);
+    AccountSketch sketch = accounts.get(e.accountId());
+    if (sketch == null) {
+      sketch = new AccountSketch(e.accountId());
+      accounts.put(e.accountId(), sketch);
+      accountSetVersion++;
+    }
+    sketch.update(f, family);
     if (family != null) {
       families.computeIfAbsent(family, FamilySketch::new).update(f, sampleText);
     }
@@ -83,6 +90,7 @@ public final class KeyedState {
       if (now - it.next().lastSeen() > IDLE_ACCOUNTS) {
         it.remove();
         dropped++;
+        accountSetVersion++;
       }
     }
     for (Iterator<FamilySketch> it = families.values().iterator(); it.hasNext(); ) {
@@ -110,6 +118,11 @@ public final class KeyedState {
 
   public int accountCount() {
     return accounts.size();
+  }
+
+  /** Changes whenever an account is added or evicted: a caller may cache lists of account ids by it. */
+  public long accountSetVersion() {
+    return accountSetVersion;
   }
 
   public FamilySketch family(String id) {
