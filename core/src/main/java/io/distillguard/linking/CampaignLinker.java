@@ -29,6 +29,8 @@ public final class CampaignLinker {
   private final boolean linkFamilies;
   private final boolean linkLockstep;
   private final boolean linkInfrastructure;
+  /** Each linkable account's lockstep items from an earlier call, reused until the account is reported changed. */
+  private final Map<String, FamilySet> lockstepSets = new HashMap<>();
 
   /** A linker with every link type on. */
   public CampaignLinker() {
@@ -71,11 +73,13 @@ public final class CampaignLinker {
    * Links the accounts in {@code state}. {@code priorCampaigns} are the campaigns accounts were enforced in before
    * ({@code account -> campaign id}): members of one earlier campaign stay linked while they still look like
    * harvesters, so a campaign that has gone quiet, or whose template has since drifted, keeps its members.
+   * {@code changed} names the accounts whose profile, traffic or family scores changed since the previous call;
+   * what was derived for the others is reused (pass all accounts to recompute everything). Not thread-safe.
    */
   public List<LinkedGroup> link(KeyedState state, Map<String, AccountAssessment> profiles,
       Map<String, AccountAssessment> assessments, Map<String, FamilyAssessment> families,
       UnaryOperator<String> canonicalFamily, java.util.function.Predicate<String> allowlisted,
-      Map<String, String> priorCampaigns) {
+      Map<String, String> priorCampaigns, java.util.Set<String> changed) {
     UnionFind uf = new UnionFind();
     Map<String, List<String>> joinedBy = new HashMap<>(); // account -> link nodes it joined
     // an account below every link's profile floor is never linked: leave it out from the start
@@ -117,7 +121,7 @@ public final class CampaignLinker {
     }
 
     if (linkLockstep) {
-      lockstep(state, profiles, families, canonicalFamily, allowlisted, ids, uf, joinedBy);
+      lockstep(state, profiles, families, canonicalFamily, allowlisted, ids, uf, joinedBy, changed);
     }
     for (String id : ids) {
       String prior = priorCampaigns.get(id);
@@ -183,55 +187,27 @@ public final class CampaignLinker {
    * accounts is devoted to. Candidates come from MinHash/LSH over each account's family set; a pair is linked when
    * the weighted Jaccard similarity of their family shares reaches {@value #LOCKSTEP_SIMILARITY}.
    */
-  private static void lockstep(KeyedState state, Map<String, AccountAssessment> profiles,
+  private void lockstep(KeyedState state, Map<String, AccountAssessment> profiles,
       Map<String, FamilyAssessment> families, UnaryOperator<String> canonicalFamily,
       java.util.function.Predicate<String> allowlisted, List<String> ids, UnionFind uf,
-      Map<String, List<String>> joinedBy) {
-    Map<String, Map<String, Double>> sets = new HashMap<>();
+      Map<String, List<String>> joinedBy, java.util.Set<String> changed) {
+    Map<String, FamilySet> sets = new HashMap<>();
     Map<Long, List<String>> buckets = new HashMap<>();
     for (String id : ids) {
-      AccountSketch a = state.account(id);
-      AccountAssessment p = profiles.get(id);
-      if (a.requests() < LOCKSTEP_MIN_REQUESTS || p == null || allowlisted.test(id) || established(p)) {
-        continue;
+      FamilySet set = changed.contains(id) ? null : lockstepSets.get(id);
+      if (set == null) {
+        set = familySet(state.account(id), profiles.get(id), families, canonicalFamily, allowlisted);
+        lockstepSets.put(id, set);
       }
-      // a harvester on its own, or an account that sends almost nothing but templates
-      boolean harvester = p.score() >= LOCKSTEP_PROFILE && a.templated() >= LOCKSTEP_TEMPLATED * a.requests();
-      boolean templateOnly = p.score() >= LOCKSTEP_MIN_PROFILE
-          && a.templated() >= LOCKSTEP_TEMPLATE_ONLY * a.requests();
-      if (!harvester && !templateOnly) {
-        continue;
-      }
-      Map<String, Double> set = new TreeMap<>();
-      for (Map.Entry<String, Long> e : a.families().sorted()) {
-        String fam = canonicalFamily.apply(e.getKey());
-        FamilyAssessment fa = families.get(fam);
-        // only families whose users look harvest-like count: sharing a popular ordinary template is no lockstep,
-        // and a reseller's pass-through customers must not pull ordinary accounts into its group
-        if (fa != null && fa.suspicion() >= LOCKSTEP_FAMILY_SUSPICION
-            && e.getValue() >= Math.max(2, 0.03 * a.requests())) {
-          set.merge(fam, (double) e.getValue() / a.requests(), Double::sum);
-        }
-      }
-      if (set.size() < 2) {
+      if (set == FamilySet.NONE) {
         continue;
       }
       sets.put(id, set);
-      int[] sig = new int[LOCKSTEP_BINS];
-      java.util.Arrays.fill(sig, Integer.MAX_VALUE);
-      for (String f : set.keySet()) {
-        long h = f.hashCode() * 0x9E3779B97F4A7C15L;
-        for (int b = 0; b < LOCKSTEP_BINS; b++) {
-          h = (h ^ (h >>> 29)) * 0xBF58476D1CE4E5B9L + b;
-          int v = (int) (h >>> 33);
-          sig[b] = Math.min(sig[b], v);
-        }
-      }
-      for (int band = 0; band < LOCKSTEP_BINS / 2; band++) {
-        long key = ((long) sig[2 * band] << 32 | (sig[2 * band + 1] & 0xFFFFFFFFL)) * 31 + band;
-        buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
+      for (int band = 0; band < set.bands.length; band++) {
+        buckets.computeIfAbsent(set.bands[band], k -> new ArrayList<>()).add(id);
       }
     }
+    lockstepSets.keySet().retainAll(new java.util.HashSet<>(ids)); // bounded by the linkable accounts
     UnionFind pairs = new UnionFind();
     for (List<String> bucket : buckets.values()) {
       if (bucket.size() < 2) {
@@ -241,8 +217,9 @@ public final class CampaignLinker {
       int reps = Math.min(LOCKSTEP_REPRESENTATIVES, bucket.size());
       for (int r = 0; r < reps; r++) {
         String rep = bucket.get(r);
+        FamilySet repSet = sets.get(rep);
         for (String other : bucket) {
-          if (!other.equals(rep) && weightedJaccard(sets.get(rep), sets.get(other)) >= LOCKSTEP_SIMILARITY) {
+          if (!other.equals(rep) && weightedJaccard(repSet, sets.get(other)) >= LOCKSTEP_SIMILARITY) {
             pairs.union(rep, other);
           }
         }
@@ -259,10 +236,14 @@ public final class CampaignLinker {
         continue;
       }
       members.sort(null);
-      Map<String, Double> centroid = new HashMap<>();
+      TreeMap<String, Double> sum = new TreeMap<>();
       for (String m : members) {
-        sets.get(m).forEach((f, w) -> centroid.merge(f, w / members.size(), Double::sum));
+        FamilySet fs = sets.get(m);
+        for (int i = 0; i < fs.families.length; i++) {
+          sum.merge(fs.families[i], fs.shares[i] / members.size(), Double::sum);
+        }
       }
+      FamilySet centroid = FamilySet.of(sum);
       String anchor = null;
       for (String m : members) {
         if (weightedJaccard(sets.get(m), centroid) < LOCKSTEP_CENTROID) {
@@ -274,6 +255,79 @@ public final class CampaignLinker {
         uf.union("a:" + anchor, "a:" + m);
         markLockstep(joinedBy, m);
       }
+    }
+  }
+
+  /**
+   * An account's lockstep items: the share of its traffic in each family whose users look harvest-like, with LSH
+   * band keys over the set; {@link FamilySet#NONE} when the account takes no part in lockstep.
+   */
+  private static FamilySet familySet(AccountSketch a, AccountAssessment p, Map<String, FamilyAssessment> families,
+      UnaryOperator<String> canonicalFamily, java.util.function.Predicate<String> allowlisted) {
+    if (a == null || a.requests() < LOCKSTEP_MIN_REQUESTS || p == null || allowlisted.test(a.accountId())
+        || established(p)) {
+      return FamilySet.NONE;
+    }
+    // a harvester on its own, or an account that sends almost nothing but templates
+    boolean harvester = p.score() >= LOCKSTEP_PROFILE && a.templated() >= LOCKSTEP_TEMPLATED * a.requests();
+    boolean templateOnly = p.score() >= LOCKSTEP_MIN_PROFILE && a.templated() >= LOCKSTEP_TEMPLATE_ONLY * a.requests();
+    if (!harvester && !templateOnly) {
+      return FamilySet.NONE;
+    }
+    TreeMap<String, Double> set = new TreeMap<>();
+    for (Map.Entry<String, Long> e : a.families().sorted()) {
+      String fam = canonicalFamily.apply(e.getKey());
+      FamilyAssessment fa = families.get(fam);
+      // only families whose users look harvest-like count: sharing a popular ordinary template is no lockstep,
+      // and a reseller's pass-through customers must not pull ordinary accounts into its group
+      if (fa != null && fa.suspicion() >= LOCKSTEP_FAMILY_SUSPICION
+          && e.getValue() >= Math.max(2, 0.03 * a.requests())) {
+        set.merge(fam, (double) e.getValue() / a.requests(), Double::sum);
+      }
+    }
+    if (set.size() < 2) {
+      return FamilySet.NONE;
+    }
+    FamilySet fs = FamilySet.of(set);
+    int[] sig = new int[LOCKSTEP_BINS];
+    java.util.Arrays.fill(sig, Integer.MAX_VALUE);
+    for (String f : fs.families) {
+      long h = f.hashCode() * 0x9E3779B97F4A7C15L;
+      for (int b = 0; b < LOCKSTEP_BINS; b++) {
+        h = (h ^ (h >>> 29)) * 0xBF58476D1CE4E5B9L + b;
+        int v = (int) (h >>> 33);
+        sig[b] = Math.min(sig[b], v);
+      }
+    }
+    long[] bands = new long[LOCKSTEP_BINS / 2];
+    for (int band = 0; band < bands.length; band++) {
+      bands[band] = ((long) sig[2 * band] << 32 | (sig[2 * band + 1] & 0xFFFFFFFFL)) * 31 + band;
+    }
+    return new FamilySet(fs.families, fs.shares, bands);
+  }
+
+  /** Families in sorted order with a weight each (traffic shares), and LSH band keys over the family set. */
+  static final class FamilySet {
+    static final FamilySet NONE = new FamilySet(new String[0], new double[0], new long[0]);
+    final String[] families;
+    final double[] shares;
+    final long[] bands;
+
+    FamilySet(String[] families, double[] shares, long[] bands) {
+      this.families = families;
+      this.shares = shares;
+      this.bands = bands;
+    }
+
+    static FamilySet of(java.util.SortedMap<String, Double> weights) {
+      String[] f = new String[weights.size()];
+      double[] w = new double[f.length];
+      int i = 0;
+      for (Map.Entry<String, Double> e : weights.entrySet()) {
+        f[i] = e.getKey();
+        w[i++] = e.getValue();
+      }
+      return new FamilySet(f, w, new long[0]);
     }
   }
 
@@ -298,17 +352,26 @@ public final class CampaignLinker {
     }
   }
 
-  static double weightedJaccard(Map<String, Double> a, Map<String, Double> b) {
+  /** Weighted Jaccard similarity of two weighted family sets: sum of minima over sum of maxima. */
+  static double weightedJaccard(FamilySet a, FamilySet b) {
     double min = 0;
     double max = 0;
-    for (Map.Entry<String, Double> e : a.entrySet()) {
-      double o = b.getOrDefault(e.getKey(), 0.0);
-      min += Math.min(e.getValue(), o);
-      max += Math.max(e.getValue(), o);
+    int j = 0;
+    for (int i = 0; i < a.families.length; i++) {
+      while (j < b.families.length && b.families[j].compareTo(a.families[i]) < 0) {
+        j++;
+      }
+      double o = j < b.families.length && b.families[j].equals(a.families[i]) ? b.shares[j] : 0.0;
+      min += Math.min(a.shares[i], o);
+      max += Math.max(a.shares[i], o);
     }
-    for (Map.Entry<String, Double> e : b.entrySet()) {
-      if (!a.containsKey(e.getKey())) {
-        max += e.getValue();
+    int i = 0;
+    for (j = 0; j < b.families.length; j++) {
+      while (i < a.families.length && a.families[i].compareTo(b.families[j]) < 0) {
+        i++;
+      }
+      if (i >= a.families.length || !a.families[i].equals(b.families[j])) {
+        max += b.shares[j];
       }
     }
     return max == 0 ? 0 : min / max;

@@ -15,6 +15,7 @@ import io.distillguard.scoring.CampaignAssessment;
 import io.distillguard.scoring.CampaignScorer;
 import io.distillguard.scoring.DetectionConfig;
 import io.distillguard.scoring.FamilyAssessment;
+import io.distillguard.scoring.FamilyLedger;
 import io.distillguard.scoring.FamilyScorer;
 import io.distillguard.scoring.FamilyUsage;
 import io.distillguard.scoring.Reason;
@@ -27,6 +28,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -79,6 +82,13 @@ public final class DetectionPipeline {
   /** Accounts with events since the last evaluation: only their own profiles can have changed. */
   private final java.util.Set<String> dirty = new java.util.HashSet<>();
   private final Map<String, AccountAssessment> profiles = new HashMap<>();
+  /** Each account's assessment with family evidence, kept up to date incrementally. */
+  private final Map<String, AccountAssessment> base = new HashMap<>();
+  /** Current family scores (canonical ids), for families with more than one devoted owner. */
+  private final Map<String, FamilyAssessment> familyScores = new HashMap<>();
+  private final FamilyLedger ledger = new FamilyLedger();
+  /** Families with events since the last evaluation. */
+  private final Set<String> dirtyFamilies = new HashSet<>();
   /** The assessment and verdict of each account at the last evaluation, reused when nothing about it changed. */
   private final Map<String, AccountAssessment> lastAssessments = new HashMap<>();
   private final Map<String, AccountVerdict> lastVerdicts = new HashMap<>();
@@ -134,10 +144,15 @@ public final class DetectionPipeline {
     String family = families.assign(f);
     for (String[] merge : families.drainMerges()) {
       state.mergeFamily(merge[0], merge[1]);
+      ledger.merge(merge[0], merge[1]);
     }
-    state.update(f, family == null ? null : families.canonical(family),
-        () -> FeatureExtractor.promptText(f.event().request()));
+    String canonical = family == null ? null : families.canonical(family);
+    state.update(f, canonical, () -> FeatureExtractor.promptText(f.event().request()));
     dirty.add(f.event().accountId());
+    if (canonical != null) {
+      dirtyFamilies.add(canonical);
+      ledger.used(canonical, f.event().accountId());
+    }
   }
 
   /** Event time of the newest event accepted so far ({@link Instant#EPOCH} before the first). */
@@ -163,39 +178,43 @@ public final class DetectionPipeline {
 
   private void evaluate(long now) {
     // accounts' own profiles, then how each family is used by them
-    // an account's own profile depends on its sketch alone: recompute those that changed
+    // an account's own profile depends on its sketch alone: recompute those that changed, and their share in each
+    // family's usage
+    Set<String> reassess = new HashSet<>();
     for (String id : dirty) {
       AccountSketch a = state.account(id);
-      if (a != null) {
-        profiles.put(id, accountScorer.profile(a));
+      if (a == null) {
+        continue;
       }
+      AccountAssessment p = accountScorer.profile(a);
+      profiles.put(id, p);
+      // distillation under agreement says nothing about who else uses a template
+      ledger.update(a, p.score(), !allowlist.allows(id, a.orgId()), families::canonical);
+      reassess.add(id);
     }
     dirty.clear();
-    Map<String, FamilyUsage> usage = new HashMap<>();
-    for (AccountSketch a : state.accounts()) {
-      AccountAssessment p = profiles.get(a.accountId());
-      if (allowlist.allows(a.accountId(), a.orgId())) {
-        continue; // distillation under agreement says nothing about who else uses a template
+    // families whose usage or traffic changed are scored again; accounts using a family whose score changed are
+    // assessed again
+    Set<String> touched = ledger.drainTouched();
+    touched.addAll(dirtyFamilies);
+    dirtyFamilies.clear();
+    for (String id : touched) {
+      String fam = families.canonical(id);
+      if (!fam.equals(id)) {
+        rescore(id, null, reassess); // absorbed by a merge: its users are the surviving family's now
       }
-      for (Map.Entry<String, Long> e : a.families().sorted()) {
-        usage.computeIfAbsent(families.canonical(e.getKey()), k -> new FamilyUsage())
-            .add(e.getValue(), a.requests(), p.score(), a.owner());
-      }
+      FamilyUsage u = ledger.usage(fam);
+      FamilySketch fs = state.family(fam); // merged eagerly on accept: ids here are canonical
+      rescore(fam, fs != null && u != null && u.devotedOwners() > 1 ? familyScorer.assess(fs, u) : null, reassess);
     }
-    Map<String, FamilyAssessment> familyScores = new HashMap<>();
-    for (Map.Entry<String, FamilyUsage> e : usage.entrySet()) {
-      FamilySketch fs = state.family(e.getKey()); // merged eagerly on accept: ids here are canonical
-      if (fs != null && e.getValue().devotedOwners() > 1) {
-        familyScores.put(e.getKey(), familyScorer.assess(fs, e.getValue()));
+    for (String id : reassess) {
+      AccountSketch a = state.account(id);
+      if (a != null) {
+        base.put(id, accountScorer.assess(profiles.get(id), a, familyScores, families::canonical));
       }
-    }
-    Map<String, AccountAssessment> base = new HashMap<>();
-    for (AccountSketch a : state.accounts()) {
-      base.put(a.accountId(), accountScorer.assess(profiles.get(a.accountId()), a, familyScores,
-          families::canonical));
     }
     List<LinkedGroup> groups = linker.link(state, profiles, base, familyScores, families::canonical,
-        id -> allowlist.allows(id, state.account(id) == null ? null : state.account(id).orgId()), enforcedIn);
+        id -> allowlist.allows(id, state.account(id) == null ? null : state.account(id).orgId()), enforcedIn, reassess);
     List<Campaign> campaigns = new ArrayList<>();
     Map<String, CampaignAssessment> campaignOf = new HashMap<>();
     for (LinkedGroup g : groups) {
@@ -277,11 +296,48 @@ public final class DetectionPipeline {
     listener.accept(last);
     if (now - lastEviction >= EVICT_EVERY) {
       if (state.evictIdle(now) > 0) {
-        profiles.keySet().removeIf(id -> state.account(id) == null);
+        for (java.util.Iterator<String> it = profiles.keySet().iterator(); it.hasNext(); ) {
+          String id = it.next();
+          if (state.account(id) == null) {
+            it.remove();
+            base.remove(id);
+            ledger.remove(id, families::canonical);
+          }
+        }
+        for (java.util.Iterator<String> it = familyScores.keySet().iterator(); it.hasNext(); ) {
+          String fam = it.next();
+          if (state.family(fam) == null) {
+            it.remove();
+            for (String user : ledger.users(fam)) {
+              if (state.account(user) != null) {
+                dirty.add(user); // assessed again at the next evaluation, without this family's score
+              }
+            }
+            ledger.forgetFamily(fam);
+          }
+        }
         lastVerdicts.keySet().removeIf(id -> state.account(id) == null);
         lastAssessments.keySet().removeIf(id -> state.account(id) == null);
       }
       lastEviction = now;
+    }
+  }
+
+  /**
+   * Replaces a family's score ({@code null}: none) and, when the change can move its users' scores (it was or is
+   * suspicious), adds its users to {@code reassess}.
+   */
+  private void rescore(String family, FamilyAssessment now, Set<String> reassess) {
+    FamilyAssessment before = now == null ? familyScores.remove(family) : familyScores.put(family, now);
+    if (java.util.Objects.equals(before, now)) {
+      return;
+    }
+    if ((before != null && before.suspicion() > 0) || (now != null && now.suspicion() > 0)) {
+      for (String user : ledger.users(families.canonical(family))) {
+        if (state.account(user) != null) {
+          reassess.add(user);
+        }
+      }
     }
   }
 

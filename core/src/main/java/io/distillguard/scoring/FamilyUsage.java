@@ -1,39 +1,68 @@
 package io.distillguard.scoring;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * How a template family is used, aggregated over the accounts that use it at one evaluation: requests from tracked
- * accounts, those requests weighted by each account's own harvest profile, and the accounts (and their unrelated
- * owners) that devote a real part of their traffic to the family. Mutable while it is being aggregated.
+ * How a template family is used, aggregated over the accounts that use it: requests from tracked accounts, those
+ * requests weighted by each account's own harvest profile, and the accounts (and their unrelated owners) that devote
+ * a real part of their traffic to the family. Contributions can be added, removed and merged in any order with the
+ * same result (profile weights are summed in fixed point), so the aggregate can be kept up to date incrementally.
+ * Mutable; not thread-safe.
  */
 public final class FamilyUsage {
 
   /** An account devotes itself to a family when at least this share of its requests is in it. */
   public static final double DEVOTION = 0.15;
   static final int MAX_OWNERS = 64;
+  /** Profile scores are summed in units of 1e-9, so that removing a contribution restores the sum exactly. */
+  private static final double FIXED = 1e9;
 
   long requests;
-  double profileWeighted;
+  long profileWeighted;
   int devotedAccounts;
-  private final Set<String> devotedOwners = new HashSet<>();
+  private final Map<String, Integer> devotedOwners = new HashMap<>();
 
   /** Adds an account's requests in this family, given its total requests, own profile score and owner. */
   public void add(long inFamily, long total, double profile, String owner) {
-    requests += inFamily;
-    profileWeighted += inFamily * profile;
-    if (total > 0 && (double) inFamily / total >= DEVOTION) {
-      devotedAccounts++;
-      if (devotedOwners.size() < MAX_OWNERS) {
-        devotedOwners.add(owner);
-      }
+    apply(inFamily, total, profile, owner, 1);
+  }
+
+  /** Removes a contribution made earlier with {@link #add} and the same arguments. */
+  public void remove(long inFamily, long total, double profile, String owner) {
+    apply(inFamily, total, profile, owner, -1);
+  }
+
+  private void apply(long inFamily, long total, double profile, String owner, int sign) {
+    requests += sign * inFamily;
+    profileWeighted += sign * inFamily * Math.round(profile * FIXED);
+    if (devoted(inFamily, total)) {
+      devotedAccounts += sign;
+      devotedOwners.merge(owner, sign, (x, y) -> x + y == 0 ? null : x + y);
     }
+  }
+
+  /** Whether an account with {@code inFamily} of its {@code total} requests in a family is devoted to it. */
+  public static boolean devoted(long inFamily, long total) {
+    return total > 0 && (double) inFamily / total >= DEVOTION;
+  }
+
+  /** Adds all of {@code other}'s contributions (two families found to be one template). */
+  public void merge(FamilyUsage other) {
+    requests += other.requests;
+    profileWeighted += other.profileWeighted;
+    devotedAccounts += other.devotedAccounts;
+    other.devotedOwners.forEach((o, c) -> devotedOwners.merge(o, c, (x, y) -> x + y == 0 ? null : x + y));
+  }
+
+  /** Whether no contribution is left. */
+  public boolean isEmpty() {
+    return requests == 0 && devotedAccounts == 0 && devotedOwners.isEmpty();
   }
 
   /** The request-weighted mean of the users' own profile scores: how harvest-like the family's traffic is. */
   public double harvestUsage() {
-    return requests == 0 ? 0 : profileWeighted / requests;
+    return requests <= 0 ? 0 : profileWeighted / FIXED / requests;
   }
 
   public int devotedAccounts() {
@@ -42,6 +71,6 @@ public final class FamilyUsage {
 
   /** Distinct owners among devoted accounts (capped at {@value #MAX_OWNERS}). */
   public int devotedOwners() {
-    return devotedOwners.size();
+    return Math.min(MAX_OWNERS, devotedOwners.size());
   }
 }

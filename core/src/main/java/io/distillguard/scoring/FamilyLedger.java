@@ -1,0 +1,114 @@
+package io.distillguard.scoring;
+
+import io.distillguard.state.AccountSketch;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Keeps each template family's {@link FamilyUsage} up to date as accounts change, instead of aggregating over every
+ * account at every evaluation: an account's contribution is replaced when its profile or traffic changed, families
+ * found to be one template merge their usage, and every family whose usage changed is reported once
+ * ({@link #drainTouched}). Also remembers which accounts have used each family, so that the accounts affected by a
+ * change in a family's score can be found without a pass over all accounts.
+ *
+ * <p>Family ids given to it may be stale (absorbed by a merge); it maps them with the caller's canonical naming.
+ * Memory: one small record per (account, family) pair an account's top families hold, and one user entry per
+ * (family, account) pair seen, dropped with the family ({@link #forgetFamily}). Not thread-safe.
+ */
+public final class FamilyLedger {
+
+  private record Contribution(String family, long inFamily) {}
+
+  private record AccountPart(long total, double profile, String owner, List<Contribution> parts) {}
+
+  private final Map<String, AccountPart> accounts = new HashMap<>();
+  private final Map<String, FamilyUsage> usage = new HashMap<>();
+  private final Map<String, Set<String>> users = new HashMap<>();
+  private final Set<String> touched = new HashSet<>();
+
+  /** Notes that {@code account} sent a request in (canonical) family {@code family}. */
+  public void used(String family, String account) {
+    users.computeIfAbsent(family, k -> new HashSet<>()).add(account);
+  }
+
+  /**
+   * Replaces the contribution of account {@code a}, whose own profile score is {@code profile}; an allowlisted
+   * account ({@code counts == false}) contributes nothing.
+   */
+  public void update(AccountSketch a, double profile, boolean counts, UnaryOperator<String> canonical) {
+    remove(a.accountId(), canonical);
+    if (!counts) {
+      return;
+    }
+    List<Map.Entry<String, Long>> fams = a.families().sorted();
+    Contribution[] parts = new Contribution[fams.size()];
+    for (int i = 0; i < parts.length; i++) {
+      Map.Entry<String, Long> e = fams.get(i);
+      String fam = canonical.apply(e.getKey());
+      parts[i] = new Contribution(fam, e.getValue());
+      usage.computeIfAbsent(fam, k -> new FamilyUsage()).add(e.getValue(), a.requests(), profile, a.owner());
+      touched.add(fam);
+    }
+    accounts.put(a.accountId(), new AccountPart(a.requests(), profile, a.owner(), List.of(parts)));
+  }
+
+  /** Removes an account's contribution (evicted, or about to be replaced). */
+  public void remove(String accountId, UnaryOperator<String> canonical) {
+    AccountPart old = accounts.remove(accountId);
+    if (old == null) {
+      return;
+    }
+    for (Contribution c : old.parts()) {
+      String fam = canonical.apply(c.family());
+      FamilyUsage u = usage.get(fam);
+      if (u != null) {
+        u.remove(c.inFamily(), old.total(), old.profile(), old.owner());
+        if (u.isEmpty()) {
+          usage.remove(fam);
+        }
+        touched.add(fam);
+      }
+    }
+  }
+
+  /** Family {@code absorbed} was found to be a wording of {@code into}: their usage and users are one now. */
+  public void merge(String absorbed, String into) {
+    FamilyUsage gone = usage.remove(absorbed);
+    if (gone != null) {
+      usage.computeIfAbsent(into, k -> new FamilyUsage()).merge(gone);
+    }
+    Set<String> goneUsers = users.remove(absorbed);
+    if (goneUsers != null) {
+      users.computeIfAbsent(into, k -> new HashSet<>()).addAll(goneUsers);
+    }
+    touched.add(absorbed);
+    touched.add(into);
+  }
+
+  /** The usage of a (canonical) family, or null when no tracked account contributes to it. */
+  public FamilyUsage usage(String family) {
+    return usage.get(family);
+  }
+
+  /** The accounts that used a (canonical) family since it was last forgotten; may include evicted accounts. */
+  public Set<String> users(String family) {
+    Set<String> u = users.get(family);
+    return u == null ? Set.of() : u;
+  }
+
+  /** Forgets who used a family whose state was evicted. */
+  public void forgetFamily(String family) {
+    users.remove(family);
+  }
+
+  /** The families whose usage changed since the last call (ids as they were then; map them to canonical ones). */
+  public Set<String> drainTouched() {
+    Set<String> out = new HashSet<>(touched);
+    touched.clear();
+    return out;
+  }
+}
