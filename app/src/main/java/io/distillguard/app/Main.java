@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ScanCommand.class,
       EvalCommand.class,
       TrainCapabilityCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

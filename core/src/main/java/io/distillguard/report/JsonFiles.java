@@ -33,17 +33,22 @@ public final class JsonFiles {
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
         JsonGenerator g = FACTORY.createGenerator(out)) {
       for (AccountVerdict v : verdicts) {
-        g.writeStartObject();
-        g.writeStringField("account_id", v.accountId());
-        g.writeStringField("verdict", v.verdict().wireName());
-        g.writeNumberField("score", round(v.score()));
-        g.writeStringField("campaign_id", v.campaignId());
-        g.writeStringField("first_flagged_at", ts(v.firstFlaggedAt()));
-        writeReasons(g, v.reasons());
-        g.writeEndObject();
+        writeVerdict(g, v);
         g.writeRaw('\n');
       }
     }
+  }
+
+  /** Writes one verdict as a JSON object (the shape of a {@code verdicts.jsonl} line). */
+  public static void writeVerdict(JsonGenerator g, AccountVerdict v) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("account_id", v.accountId());
+    g.writeStringField("verdict", v.verdict().wireName());
+    g.writeNumberField("score", round(v.score()));
+    g.writeStringField("campaign_id", v.campaignId());
+    g.writeStringField("first_flagged_at", ts(v.firstFlaggedAt()));
+    writeReasons(g, v.reasons());
+    g.writeEndObject();
   }
 
   /** Writes one line per campaign, in the given order. */
@@ -51,35 +56,40 @@ public final class JsonFiles {
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
         JsonGenerator g = FACTORY.createGenerator(out)) {
       for (Campaign c : campaigns) {
-        g.writeStartObject();
-        g.writeStringField("campaign_id", c.campaignId());
-        g.writeStringField("verdict", c.verdict().wireName());
-        g.writeNumberField("score", round(c.score()));
-        g.writeArrayFieldStart("accounts");
-        for (String a : c.accounts()) {
-          g.writeString(a);
-        }
-        g.writeEndArray();
-        g.writeNumberField("account_count", c.accountCount());
-        g.writeNumberField("events", c.events());
-        g.writeStringField("first_seen", ts(c.firstSeen()));
-        g.writeStringField("last_seen", ts(c.lastSeen()));
-        writeShares(g, "capabilities", c.capabilities());
-        writeShares(g, "models", c.models());
-        writeReasons(g, c.reasons());
-        g.writeObjectFieldStart("evidence");
-        for (Map.Entry<String, List<String>> e : new TreeMap<>(c.evidence()).entrySet()) {
-          g.writeArrayFieldStart(e.getKey());
-          for (String s : e.getValue()) {
-            g.writeString(s);
-          }
-          g.writeEndArray();
-        }
-        g.writeEndObject();
-        g.writeEndObject();
+        writeCampaign(g, c);
         g.writeRaw('\n');
       }
     }
+  }
+
+  /** Writes one campaign as a JSON object (the shape of a {@code campaigns.jsonl} line). */
+  public static void writeCampaign(JsonGenerator g, Campaign c) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("campaign_id", c.campaignId());
+    g.writeStringField("verdict", c.verdict().wireName());
+    g.writeNumberField("score", round(c.score()));
+    g.writeArrayFieldStart("accounts");
+    for (String a : c.accounts()) {
+      g.writeString(a);
+    }
+    g.writeEndArray();
+    g.writeNumberField("account_count", c.accountCount());
+    g.writeNumberField("events", c.events());
+    g.writeStringField("first_seen", ts(c.firstSeen()));
+    g.writeStringField("last_seen", ts(c.lastSeen()));
+    writeShares(g, "capabilities", c.capabilities());
+    writeShares(g, "models", c.models());
+    writeReasons(g, c.reasons());
+    g.writeObjectFieldStart("evidence");
+    for (Map.Entry<String, List<String>> e : new TreeMap<>(c.evidence()).entrySet()) {
+      g.writeArrayFieldStart(e.getKey());
+      for (String s : e.getValue()) {
+        g.writeString(s);
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+    g.writeEndObject();
   }
 
   /** Writes {@code summary.json}, pretty-printed. */

@@ -1,0 +1,83 @@
+package io.distillguard.service;
+
+import io.distillguard.features.FeatureExtractor;
+import io.distillguard.pipeline.DetectionPipeline;
+import io.distillguard.policy.Allowlist;
+import io.distillguard.service.detect.Detector;
+import io.distillguard.service.http.Api;
+import io.distillguard.service.http.Metrics;
+import io.distillguard.service.store.Database;
+import io.distillguard.service.store.EventLog;
+import io.distillguard.service.store.TokenStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live service wired together: the store (event log and tokens), the detector replaying and then following the
+ * log, and the HTTP API. {@link #start} returns once the API listens; readiness ({@code /readyz}) follows the replay.
+ */
+public final class Service implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Service.class);
+  /** The environment variable that may carry the first admin token. */
+  public static final String ADMIN_TOKEN_ENV = "DISTILLGUARD_ADMIN_TOKEN";
+
+  private final Database db;
+  private final EventLog log;
+  private final TokenStore tokens;
+  private final Detector detector;
+  private final Api api;
+  private String generatedAdminToken;
+
+  private Service(Database db, ServiceConfig cfg, String adminToken) throws IOException, SQLException {
+    this.db = db;
+    this.log = new EventLog(db);
+    this.tokens = new TokenStore(db);
+    if (adminToken != null && !adminToken.isBlank()) {
+      tokens.add(adminToken.strip(), TokenStore.Role.ADMIN, "admin (environment)");
+    } else if (!tokens.hasAdmin()) {
+      generatedAdminToken = tokens.create(TokenStore.Role.ADMIN, "admin (generated)");
+    }
+    Allowlist allowlist = cfg.allowlist() == null ? Allowlist.empty() : Allowlist.read(cfg.allowlist());
+    DetectionPipeline pipeline = new DetectionPipeline(allowlist, cfg.detection(), FeatureExtractor.withBundledModel());
+    this.detector = new Detector(log, pipeline, 2000);
+    this.api = new Api(log, tokens, detector, cfg.decisions(), cfg.maxBodyBytes(), cfg.maxEventBytes(), cfg.maxLag(),
+        new Metrics());
+  }
+
+  /** Opens the store ({@code cfg.storeUrl()} or SQLite under {@code dataDir}), starts detection and the API. */
+  public static Service start(ServiceConfig cfg, Path dataDir, String host, int port, String adminToken)
+      throws IOException, SQLException {
+    Database db = cfg.storeUrl() == null
+        ? Database.sqlite(dataDir)
+        : Database.at(cfg.storeUrl(), cfg.storeUser(), cfg.storePassword());
+    Service s = new Service(db, cfg, adminToken);
+    s.detector.start();
+    s.api.start(host, port);
+    LOG.info("listening on {}:{} with store {}", host, s.api.port(), db.describe());
+    return s;
+  }
+
+  public int port() {
+    return api.port();
+  }
+
+  /** The admin token generated at this start because none existed (shown once), or null. */
+  public String generatedAdminToken() {
+    return generatedAdminToken;
+  }
+
+  public Detector detector() {
+    return detector;
+  }
+
+  @Override
+  public void close() throws Exception {
+    api.stop();
+    detector.close();
+    log.close();
+  }
+}

@@ -1,0 +1,166 @@
+package io.distillguard.service;
+
+import io.distillguard.scoring.DetectionConfig;
+import io.distillguard.service.decide.Action;
+import io.distillguard.service.decide.DecisionPolicy;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Settings of the service, from an optional properties file, then environment variables (a key's variable is
+ * {@code DISTILLGUARD_} plus the key in upper case with dots as underscores, e.g. {@code DISTILLGUARD_STORE_URL}).
+ * Unknown keys in the file are an error.
+ *
+ * <pre>
+ * store.url                  =           # JDBC URL; empty: SQLite file DATA_DIR/distillguard.db
+ * store.user                 =
+ * store.password             =
+ * ingest.max_body_bytes      = 16777216  # larger requests get 413
+ * ingest.max_event_bytes     = 1048576   # larger events are rejected one by one
+ * ingest.max_lag             = 500000    # events acknowledged but not yet analysed; beyond it ingest answers 429
+ * detection.evaluate_every   = PT5M      # event-time grid of evaluations (scan's default is PT30M)
+ * detection.attack_threshold = 0.7
+ * detection.suspicious_threshold = 0.4
+ * decisions.attack_action    = block     # block, degrade or throttle
+ * decisions.suspicious_action = review   # review, throttle or allow
+ * decisions.shadow           = false     # decide and record, but always answer allow
+ * decisions.ttl              = PT5M      # how long a gateway may cache a decision
+ * allowlist                  =           # file of account or org ids never enforced
+ * </pre>
+ */
+public record ServiceConfig(
+    String storeUrl,
+    String storeUser,
+    String storePassword,
+    int maxBodyBytes,
+    int maxEventBytes,
+    long maxLag,
+    DetectionConfig detection,
+    DecisionPolicy decisions,
+    Path allowlist) {
+
+  static final Set<String> KEYS = Set.of(
+      "store.url", "store.user", "store.password", "ingest.max_body_bytes", "ingest.max_event_bytes",
+      "ingest.max_lag", "detection.evaluate_every", "detection.attack_threshold", "detection.suspicious_threshold",
+      "decisions.attack_action", "decisions.suspicious_action", "decisions.shadow", "decisions.ttl", "allowlist");
+
+  public static ServiceConfig defaults() {
+    return read(new Properties(), Map.of());
+  }
+
+  /** Reads {@code file} (may be null) and applies overrides from {@code env}. */
+  public static ServiceConfig load(Path file, Map<String, String> env) throws IOException {
+    Properties p = new Properties();
+    if (file != null) {
+      try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        p.load(r);
+      }
+      Set<String> unknown = new TreeSet<>(p.stringPropertyNames());
+      unknown.removeAll(KEYS);
+      if (!unknown.isEmpty()) {
+        throw new IllegalArgumentException(file + ": unknown setting(s) " + unknown + "; known: " + new TreeSet<>(KEYS));
+      }
+    }
+    try {
+      return read(p, env);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException((file == null ? "environment" : file.toString()) + ": " + e.getMessage(), e);
+    }
+  }
+
+  static ServiceConfig read(Properties file, Map<String, String> env) {
+    Properties p = new Properties();
+    p.putAll(file);
+    for (String k : KEYS) {
+      String v = env.get("DISTILLGUARD_" + k.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
+      if (v != null) {
+        p.setProperty(k, v);
+      }
+    }
+    DetectionConfig d = DetectionConfig.defaults();
+    DecisionPolicy dp = DecisionPolicy.defaults();
+    String allow = blankToNull(p.getProperty("allowlist"));
+    return new ServiceConfig(
+        blankToNull(p.getProperty("store.url")),
+        blankToNull(p.getProperty("store.user")),
+        blankToNull(p.getProperty("store.password")),
+        (int) longValue(p, "ingest.max_body_bytes", 16 << 20),
+        (int) longValue(p, "ingest.max_event_bytes", 1 << 20),
+        longValue(p, "ingest.max_lag", 500_000),
+        new DetectionConfig(
+            doubleValue(p, "detection.attack_threshold", d.attackThreshold()),
+            doubleValue(p, "detection.suspicious_threshold", d.suspiciousThreshold()),
+            duration(p, "detection.evaluate_every", Duration.ofMinutes(5)),
+            d.minAttackRequests(), d.disabled()),
+        new DecisionPolicy(
+            action(p, "decisions.attack_action", dp.onAttack(), Set.of(Action.BLOCK, Action.DEGRADE, Action.THROTTLE)),
+            action(p, "decisions.suspicious_action", dp.onSuspicious(),
+                Set.of(Action.REVIEW, Action.THROTTLE, Action.ALLOW)),
+            Boolean.parseBoolean(p.getProperty("decisions.shadow", "false").strip()),
+            duration(p, "decisions.ttl", dp.ttl())),
+        allow == null ? null : Path.of(allow));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static long longValue(Properties p, String key, long dflt) {
+    String v = blankToNull(p.getProperty(key));
+    if (v == null) {
+      return dflt;
+    }
+    try {
+      long n = Long.parseLong(v);
+      if (n <= 0 || n > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException(key + " must be a positive number below 2^31");
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " is not a whole number");
+    }
+  }
+
+  private static double doubleValue(Properties p, String key, double dflt) {
+    String v = blankToNull(p.getProperty(key));
+    try {
+      return v == null ? dflt : Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " is not a number");
+    }
+  }
+
+  private static Duration duration(Properties p, String key, Duration dflt) {
+    String v = blankToNull(p.getProperty(key));
+    try {
+      Duration d = v == null ? dflt : Duration.parse(v);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(key + " must be positive");
+      }
+      return d;
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(key + " is not an ISO-8601 duration such as PT5M");
+    }
+  }
+
+  private static Action action(Properties p, String key, Action dflt, Set<Action> allowed) {
+    String v = blankToNull(p.getProperty(key));
+    if (v == null) {
+      return dflt;
+    }
+    Action a = Action.parse(v).orElse(null);
+    if (a == null || !allowed.contains(a)) {
+      throw new IllegalArgumentException(key + " must be one of " + new TreeSet<>(allowed.stream().map(Action::wireName).toList()));
+    }
+    return a;
+  }
+}

@@ -1,0 +1,179 @@
+package io.distillguard.service.detect;
+
+import io.distillguard.event.Event;
+import io.distillguard.event.EventFormatException;
+import io.distillguard.event.EventParser;
+import io.distillguard.linking.Campaign;
+import io.distillguard.pipeline.DetectionPipeline;
+import io.distillguard.scoring.AccountVerdict;
+import io.distillguard.service.store.EventLog;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Streaming detection over the event log: one thread reads acknowledged events in log order and feeds them to a
+ * {@link DetectionPipeline}; every grid evaluation is published as an immutable {@link Snapshot} that decisions read
+ * without locking. On start it replays the whole log, so after a restart its state, and so its verdicts, equal those
+ * of a run without the restart; it is ready once it has caught up with the log as it was at start.
+ */
+public final class Detector implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Detector.class);
+
+  /** The verdicts and campaigns of one evaluation, by account, with the log position they include. */
+  public record Snapshot(Instant at, Map<String, AccountVerdict> verdicts, List<Campaign> campaigns, long seq) {
+    static final Snapshot EMPTY = new Snapshot(Instant.EPOCH, Map.of(), List.of(), 0);
+  }
+
+  private final EventLog log;
+  private final DetectionPipeline pipeline;
+  private final int batch;
+  private final EventParser parser = new EventParser();
+  private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(Snapshot.EMPTY);
+  private final AtomicLong processed = new AtomicLong();
+  private final AtomicLong evaluations = new AtomicLong();
+  private final AtomicLong unreadable = new AtomicLong();
+  private final Object wake = new Object();
+  private final long startSeq;
+  private volatile boolean ready;
+  private volatile boolean stop;
+  private volatile Throwable failure;
+  private volatile java.util.function.Consumer<DetectionPipeline.Evaluation> listener = e -> {};
+  private Thread thread;
+
+  public Detector(EventLog log, DetectionPipeline pipeline, int batch) {
+    this.log = log;
+    this.pipeline = pipeline;
+    this.batch = batch;
+    this.startSeq = log.lastSeq();
+    this.ready = startSeq == 0;
+    pipeline.onEvaluation(this::publish);
+  }
+
+  /** Also receives every evaluation (on the detector thread; keep it short). */
+  public void onEvaluation(java.util.function.Consumer<DetectionPipeline.Evaluation> l) {
+    this.listener = l;
+  }
+
+  public synchronized void start() {
+    if (thread != null) {
+      return;
+    }
+    thread = new Thread(this::run, "detector");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Wakes the detector: new events were appended. */
+  public void appended() {
+    synchronized (wake) {
+      wake.notifyAll();
+    }
+  }
+
+  private void run() {
+    long seq = 0;
+    try {
+      while (!stop) {
+        List<EventLog.Stored> events = log.read(seq, batch);
+        if (events.isEmpty()) {
+          if (!ready && seq >= startSeq) {
+            ready = true;
+            LOG.info("replayed the event log up to seq {}; ready", seq);
+          }
+          synchronized (wake) {
+            if (log.lastSeq() <= seq && !stop) {
+              wake.wait(200);
+            }
+          }
+          continue;
+        }
+        for (EventLog.Stored s : events) {
+          Event e;
+          try {
+            byte[] b = s.json().getBytes(StandardCharsets.UTF_8);
+            e = parser.parse(b, 0, b.length);
+          } catch (EventFormatException ex) {
+            unreadable.incrementAndGet(); // validated on ingest: only a schema change could do this
+            seq = s.seq();
+            continue;
+          }
+          pipeline.accept(e);
+          seq = s.seq();
+          processed.set(seq);
+        }
+        processed.set(seq);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (SQLException | RuntimeException e) {
+      failure = e;
+      LOG.error("detector stopped: {}", e.toString());
+    }
+  }
+
+  private void publish(DetectionPipeline.Evaluation e) {
+    Map<String, AccountVerdict> byAccount = new HashMap<>(e.verdicts().size() * 2);
+    for (AccountVerdict v : e.verdicts()) {
+      byAccount.put(v.accountId(), v);
+    }
+    snapshot.set(new Snapshot(e.at(), java.util.Collections.unmodifiableMap(byAccount), e.campaigns(),
+        processed.get()));
+    evaluations.incrementAndGet();
+    listener.accept(e);
+  }
+
+  /** The latest evaluation. */
+  public Snapshot snapshot() {
+    return snapshot.get();
+  }
+
+  /** Whether the log as it was at start has been replayed. */
+  public boolean ready() {
+    return ready && failure == null;
+  }
+
+  /** Whether the detector thread died (the service reports not ready). */
+  public Throwable failure() {
+    return failure;
+  }
+
+  /** The log position up to which events were processed. */
+  public long processedSeq() {
+    return processed.get();
+  }
+
+  public long evaluations() {
+    return evaluations.get();
+  }
+
+  public long unreadable() {
+    return unreadable.get();
+  }
+
+  /** Event time of the newest event processed. */
+  public Instant watermark() {
+    return pipeline.watermark();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    stop = true;
+    appended();
+    Thread t;
+    synchronized (this) {
+      t = thread;
+    }
+    if (t != null) {
+      t.join(10_000);
+    }
+  }
+}

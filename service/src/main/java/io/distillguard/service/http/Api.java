@@ -1,0 +1,411 @@
+package io.distillguard.service.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.distillguard.linking.Campaign;
+import io.distillguard.report.JsonFiles;
+import io.distillguard.scoring.AccountVerdict;
+import io.distillguard.scoring.Reason;
+import io.distillguard.service.decide.Decision;
+import io.distillguard.service.decide.DecisionPolicy;
+import io.distillguard.service.detect.Detector;
+import io.distillguard.service.ingest.IngestParser;
+import io.distillguard.service.store.EventLog;
+import io.distillguard.service.store.TokenStore;
+import io.distillguard.service.store.TokenStore.Principal;
+import io.distillguard.service.store.TokenStore.Role;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API. Every {@code /v1} route needs a bearer token with a role: {@code ingest} sends events and asks for
+ * decisions (a gateway), {@code analyst} reads verdicts and campaigns, {@code admin} does everything and makes
+ * tokens. Errors are JSON ({@code {"error": ...}}) and never quote the request's content.
+ *
+ * <pre>
+ * POST /v1/events                 NDJSON or a JSON array of event-v1; 200 once durable, with per-line rejects
+ * GET  /v1/decisions/{account_id} the action for a gateway, with reasons and a TTL
+ * GET  /v1/accounts[?verdict=v]   verdicts (analyst)
+ * GET  /v1/accounts/{account_id}  one verdict with all reasons (analyst)
+ * GET  /v1/campaigns              campaigns with evidence (analyst)
+ * POST /v1/tokens                 {"role": "ingest", "name": "gateway-eu"} makes a token (admin)
+ * GET  /healthz  /readyz  /metrics
+ * </pre>
+ */
+public final class Api {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Api.class);
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+  static final int MAX_ID_CHARS = 256;
+  /** Ingest requests processed at once; more wait for no one and get 429. */
+  static final int INGEST_CONCURRENCY = 4;
+
+  private final EventLog log;
+  private final TokenStore tokens;
+  private final Detector detector;
+  private final DecisionPolicy policy;
+  private final IngestParser parser;
+  private final int maxBodyBytes;
+  private final long maxLag;
+  private final Metrics metrics;
+  private final Semaphore ingestSlots = new Semaphore(INGEST_CONCURRENCY);
+  private Javalin app;
+
+  public Api(EventLog log, TokenStore tokens, Detector detector, DecisionPolicy policy, int maxBodyBytes,
+      int maxEventBytes, long maxLag, Metrics metrics) {
+    this.log = log;
+    this.tokens = tokens;
+    this.detector = detector;
+    this.policy = policy;
+    this.parser = new IngestParser(maxEventBytes);
+    this.maxBodyBytes = maxBodyBytes;
+    this.maxLag = maxLag;
+    this.metrics = metrics;
+    metrics.describe("distillguard_ingest_events_total", "Events received, by result.");
+    metrics.describe("distillguard_http_requests_total", "HTTP requests, by route and status.");
+    metrics.describe("distillguard_decisions_total", "Decisions answered, by action.");
+    metrics.gauge("distillguard_detector_lag_events", () -> Math.max(0, log.lastSeq() - detector.processedSeq()));
+    metrics.gauge("distillguard_detector_processed_seq", detector::processedSeq);
+    metrics.gauge("distillguard_evaluations_total", detector::evaluations);
+    metrics.gauge("distillguard_accounts_evaluated", () -> detector.snapshot().verdicts().size());
+    metrics.gauge("distillguard_campaigns", () -> detector.snapshot().campaigns().size());
+  }
+
+  /** Starts the server on {@code host:port} (port 0: any free port). */
+  public Api start(String host, int port) {
+    app = Javalin.create(cfg -> {
+      cfg.http.maxRequestSize = maxBodyBytes;
+      cfg.startup.showJavalinBanner = false;
+      cfg.routes.exception(ApiException.class, (e, ctx) -> {
+        if (e.retryAfter != null) {
+          ctx.header("Retry-After", e.retryAfter);
+        }
+        error(ctx, e.status, e.getMessage());
+      });
+      cfg.routes.exception(Exception.class, (e, ctx) -> {
+        LOG.error("{} {} failed: {}", ctx.method(), routeLabel(ctx), e.toString());
+        error(ctx, 500, "internal error");
+      });
+      cfg.routes.error(404, "*", ctx -> {
+        if (ctx.result() == null) {
+          error(ctx, 404, "no such route");
+        }
+      });
+      cfg.routes.after(ctx -> metrics.inc("distillguard_http_requests_total",
+          "route=\"" + routeLabel(ctx) + "\",status=\"" + ctx.statusCode() + "\"", 1));
+      cfg.routes.get("/healthz", ctx -> json(ctx, 200, g -> g.writeStringField("status", "ok")));
+      cfg.routes.get("/readyz", this::ready);
+      cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.render()));
+      cfg.routes.post("/v1/events", this::ingest);
+      cfg.routes.get("/v1/decisions/{account_id}", this::decision);
+      cfg.routes.get("/v1/accounts", this::accounts);
+      cfg.routes.get("/v1/accounts/{account_id}", this::account);
+      cfg.routes.get("/v1/campaigns", this::campaigns);
+      cfg.routes.post("/v1/tokens", this::createToken);
+    });
+    app.start(host, port);
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public void stop() {
+    if (app != null) {
+      app.stop();
+    }
+  }
+
+  private static String routeLabel(Context ctx) {
+    // routes are fixed strings from this class; anything else is "other"
+    String matched;
+    try {
+      var e = ctx.endpoints().lastHttpEndpoint();
+      matched = e == null ? null : e.path;
+    } catch (RuntimeException e) {
+      matched = null;
+    }
+    return Set.of("/healthz", "/readyz", "/metrics", "/v1/events", "/v1/decisions/{account_id}", "/v1/accounts",
+        "/v1/accounts/{account_id}", "/v1/campaigns", "/v1/tokens").contains(matched) ? matched : "other";
+  }
+
+  // ---- authentication
+
+  private Principal require(Context ctx, Role... roles) {
+    String h = ctx.header("Authorization");
+    if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      ctx.header("WWW-Authenticate", "Bearer");
+      throw new ApiException(401, "missing bearer token");
+    }
+    Principal p = tokens.authenticate(h.substring(7).strip()).orElse(null);
+    if (p == null) {
+      ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+      throw new ApiException(401, "unknown or revoked token");
+    }
+    if (p.role() == Role.ADMIN) {
+      return p;
+    }
+    for (Role r : roles) {
+      if (p.role() == r) {
+        return p;
+      }
+    }
+    throw new ApiException(403, "role " + p.role().wireName() + " may not do this");
+  }
+
+  // ---- routes
+
+  private void ready(Context ctx) {
+    boolean ready = detector.ready();
+    json(ctx, ready ? 200 : 503, g -> {
+      g.writeStringField("status", ready ? "ready" : detector.failure() != null ? "failed" : "replaying");
+      g.writeNumberField("processed_seq", detector.processedSeq());
+      g.writeNumberField("log_seq", log.lastSeq());
+    });
+  }
+
+  private void ingest(Context ctx) throws IOException {
+    require(ctx, Role.INGEST);
+    long lag = log.lastSeq() - detector.processedSeq();
+    if (lag > maxLag) {
+      metrics.inc("distillguard_ingest_rejected_requests_total", "reason=\"lag\"", 1);
+      throw new ApiException(429, "detection is " + lag + " events behind; retry later", "5");
+    }
+    if (!ingestSlots.tryAcquire()) {
+      metrics.inc("distillguard_ingest_rejected_requests_total", "reason=\"concurrency\"", 1);
+      throw new ApiException(429, "too many ingest requests at once; retry later", "1");
+    }
+    try {
+      byte[] body = boundedBody(ctx);
+      IngestParser.Parsed parsed = parser.parse(body);
+      EventLog.Appended appended;
+      try {
+        appended = log.append(parsed.events());
+      } catch (SQLException e) {
+        LOG.error("event log append failed: {}", e.toString());
+        throw new ApiException(503, "the event log is unavailable; nothing from this request was stored", "5");
+      }
+      detector.appended();
+      metrics.inc("distillguard_ingest_events_total", "result=\"accepted\"", appended.inserted());
+      metrics.inc("distillguard_ingest_events_total", "result=\"duplicate\"", appended.duplicates().size());
+      metrics.inc("distillguard_ingest_events_total", "result=\"rejected\"", parsed.rejected().size());
+      int status = parsed.events().isEmpty() && !parsed.rejected().isEmpty() ? 400 : 200;
+      json(ctx, status, g -> {
+        g.writeNumberField("accepted", appended.inserted());
+        g.writeNumberField("duplicates", appended.duplicates().size());
+        g.writeNumberField("rejected", parsed.rejected().size());
+        g.writeArrayFieldStart("errors");
+        int shown = 0;
+        for (IngestParser.Rejected r : parsed.rejected()) {
+          if (shown++ == 100) {
+            break; // the count above has them all
+          }
+          g.writeStartObject();
+          g.writeNumberField("line", r.line());
+          g.writeStringField("reason", r.reason());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+      });
+    } finally {
+      ingestSlots.release();
+    }
+  }
+
+  private byte[] boundedBody(Context ctx) throws IOException {
+    String len = ctx.header("Content-Length");
+    if (len != null) {
+      try {
+        if (Long.parseLong(len.strip()) > maxBodyBytes) {
+          throw new ApiException(413, "request body exceeds " + maxBodyBytes + " bytes");
+        }
+      } catch (NumberFormatException e) {
+        throw new ApiException(400, "invalid Content-Length");
+      }
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(len == null ? 8192 : Math.min(maxBodyBytes, 1 << 20));
+    byte[] buf = new byte[1 << 16];
+    try (InputStream in = ctx.bodyInputStream()) {
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        if (out.size() + n > maxBodyBytes) {
+          throw new ApiException(413, "request body exceeds " + maxBodyBytes + " bytes");
+        }
+        out.write(buf, 0, n);
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private void decision(Context ctx) {
+    require(ctx, Role.INGEST, Role.ANALYST);
+    String id = accountId(ctx);
+    Detector.Snapshot s = detector.snapshot();
+    Decision d = policy.decide(id, s.verdicts().get(id), s.at());
+    metrics.inc("distillguard_decisions_total", "action=\"" + d.action().wireName() + "\"", 1);
+    json(ctx, 200, g -> writeDecision(g, d));
+  }
+
+  /** Writes a decision's fields into the current JSON object. */
+  public static void writeDecision(JsonGenerator g, Decision d) throws IOException {
+    g.writeStringField("account_id", d.accountId());
+    g.writeStringField("action", d.action().wireName());
+    if (d.shadowAction() != null) {
+      g.writeStringField("shadow_action", d.shadowAction().wireName());
+    }
+    g.writeStringField("verdict", d.verdict());
+    g.writeNumberField("score", Math.round(d.score() * 10_000.0) / 10_000.0);
+    g.writeStringField("campaign_id", d.campaignId());
+    g.writeArrayFieldStart("reasons");
+    for (Reason r : d.reasons()) {
+      g.writeStartObject();
+      g.writeStringField("signal", r.signal());
+      g.writeNumberField("weight", Math.round(r.weight() * 10_000.0) / 10_000.0);
+      g.writeStringField("detail", r.detail());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeStringField("evaluated_at", d.evaluatedAt().toString());
+    g.writeNumberField("ttl_seconds", d.ttlSeconds());
+  }
+
+  private void accounts(Context ctx) {
+    require(ctx, Role.ANALYST);
+    String verdict = ctx.queryParam("verdict");
+    int limit = intParam(ctx, "limit", 1000, 100_000);
+    Detector.Snapshot s = detector.snapshot();
+    List<AccountVerdict> out = new ArrayList<>();
+    for (AccountVerdict v : new TreeMap<>(s.verdicts()).values()) {
+      if (verdict == null || v.verdict().wireName().equals(verdict)) {
+        out.add(v);
+        if (out.size() == limit) {
+          break;
+        }
+      }
+    }
+    json(ctx, 200, g -> {
+      g.writeStringField("evaluated_at", s.at().toString());
+      g.writeArrayFieldStart("accounts");
+      for (AccountVerdict v : out) {
+        JsonFiles.writeVerdict(g, v);
+      }
+      g.writeEndArray();
+    });
+  }
+
+  private void account(Context ctx) {
+    require(ctx, Role.ANALYST);
+    String id = accountId(ctx);
+    AccountVerdict v = detector.snapshot().verdicts().get(id);
+    if (v == null) {
+      throw new ApiException(404, "no verdict for this account");
+    }
+    ctx.status(200).contentType("application/json");
+    ctx.result(write(g -> JsonFiles.writeVerdict(g, v)));
+  }
+
+  private void campaigns(Context ctx) {
+    require(ctx, Role.ANALYST);
+    Detector.Snapshot s = detector.snapshot();
+    json(ctx, 200, g -> {
+      g.writeStringField("evaluated_at", s.at().toString());
+      g.writeArrayFieldStart("campaigns");
+      for (Campaign c : s.campaigns()) {
+        JsonFiles.writeCampaign(g, c);
+      }
+      g.writeEndArray();
+    });
+  }
+
+  private void createToken(Context ctx) throws IOException {
+    require(ctx, Role.ADMIN);
+    Map<?, ?> body;
+    try {
+      body = new com.fasterxml.jackson.databind.ObjectMapper().readValue(boundedBody(ctx), Map.class);
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new ApiException(400, "body must be a JSON object such as {\"role\": \"ingest\", \"name\": \"gateway\"}");
+    }
+    Role role = body.get("role") instanceof String r ? Role.parse(r).orElse(null) : null;
+    if (role == null) {
+      throw new ApiException(400, "role must be one of ingest, analyst, admin");
+    }
+    String name = body.get("name") instanceof String n && !n.isBlank() ? n : role.wireName();
+    String token;
+    try {
+      token = tokens.create(role, name);
+    } catch (SQLException e) {
+      throw new ApiException(503, "token store unavailable");
+    }
+    json(ctx, 201, g -> {
+      g.writeStringField("token", token);
+      g.writeStringField("role", role.wireName());
+      g.writeStringField("name", name.length() > 128 ? name.substring(0, 128) : name);
+    });
+  }
+
+  // ---- helpers
+
+  private static String accountId(Context ctx) {
+    String id = ctx.pathParam("account_id");
+    if (id.isEmpty() || id.length() > MAX_ID_CHARS) {
+      throw new ApiException(400, "account_id must have 1 to " + MAX_ID_CHARS + " characters");
+    }
+    return id;
+  }
+
+  private static int intParam(Context ctx, String name, int dflt, int max) {
+    String v = ctx.queryParam(name);
+    if (v == null) {
+      return dflt;
+    }
+    try {
+      int n = Integer.parseInt(v);
+      if (n < 1 || n > max) {
+        throw new ApiException(400, name + " must be between 1 and " + max);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new ApiException(400, name + " must be a whole number");
+    }
+  }
+
+  interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  private static byte[] write(Body body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      body.write(g);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static void json(Context ctx, int status, Body fields) {
+    ctx.status(status).contentType("application/json");
+    ctx.result(write(g -> {
+      g.writeStartObject();
+      fields.write(g);
+      g.writeEndObject();
+    }));
+  }
+
+  private static void error(Context ctx, int status, String message) {
+    json(ctx, status, g -> g.writeStringField("error", message));
+  }
+}
