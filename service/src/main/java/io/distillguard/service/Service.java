@@ -45,7 +45,7 @@ public final class Service implements AutoCloseable {
     DetectionPipeline pipeline = new DetectionPipeline(allowlist, cfg.detection(), FeatureExtractor.withBundledModel());
     this.detector = new Detector(log, pipeline, 2000);
     this.api = new Api(log, tokens, detector, cfg.decisions(), cfg.maxBodyBytes(), cfg.maxEventBytes(), cfg.maxLag(),
-        new Metrics());
+        cfg.failClosed(), cfg.litellmAccountFields(), new Metrics());
   }
 
   /** Opens the store ({@code cfg.storeUrl()} or SQLite under {@code dataDir}), starts detection and the API. */

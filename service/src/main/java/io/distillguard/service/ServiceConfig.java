@@ -34,6 +34,10 @@ import java.util.TreeSet;
  * decisions.suspicious_action = review   # review, throttle or allow
  * decisions.shadow           = false     # decide and record, but always answer allow
  * decisions.ttl              = PT5M      # how long a gateway may cache a decision
+ * decisions.fail_closed      = false     # while detection is not ready: false answers from the latest evaluation
+ *                                        # (fail open), true answers 503 (the gateway's failure mode applies)
+ * litellm.account_fields     = user_api_key_user_id,user_api_key_team_id,user_api_key_org_id,user_api_key_hash
+ *                                        # request_data fields naming the account, first non-empty wins
  * allowlist                  =           # file of account or org ids never enforced
  * </pre>
  */
@@ -46,12 +50,15 @@ public record ServiceConfig(
     long maxLag,
     DetectionConfig detection,
     DecisionPolicy decisions,
+    boolean failClosed,
+    java.util.List<String> litellmAccountFields,
     Path allowlist) {
 
   static final Set<String> KEYS = Set.of(
       "store.url", "store.user", "store.password", "ingest.max_body_bytes", "ingest.max_event_bytes",
       "ingest.max_lag", "detection.evaluate_every", "detection.attack_threshold", "detection.suspicious_threshold",
-      "decisions.attack_action", "decisions.suspicious_action", "decisions.shadow", "decisions.ttl", "allowlist");
+      "decisions.attack_action", "decisions.suspicious_action", "decisions.shadow", "decisions.ttl",
+      "decisions.fail_closed", "litellm.account_fields", "allowlist");
 
   public static ServiceConfig defaults() {
     return read(new Properties(), Map.of());
@@ -107,6 +114,10 @@ public record ServiceConfig(
                 Set.of(Action.REVIEW, Action.THROTTLE, Action.ALLOW)),
             Boolean.parseBoolean(p.getProperty("decisions.shadow", "false").strip()),
             duration(p, "decisions.ttl", dp.ttl())),
+        Boolean.parseBoolean(p.getProperty("decisions.fail_closed", "false").strip()),
+        java.util.Arrays.stream(p.getProperty("litellm.account_fields",
+            "user_api_key_user_id,user_api_key_team_id,user_api_key_org_id,user_api_key_hash").split(","))
+            .map(String::strip).filter(f -> !f.isEmpty()).toList(),
         allow == null ? null : Path.of(allow));
   }
 

@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
  * GET  /v1/accounts/{account_id}  one verdict with all reasons (analyst)
  * GET  /v1/campaigns              campaigns with evidence (analyst)
  * POST /v1/tokens                 {"role": "ingest", "name": "gateway-eu"} makes a token (admin)
+ * POST /beta/litellm_basic_guardrail_api  LiteLLM's generic guardrail API (ingest; token also as x-api-key)
  * GET  /healthz  /readyz  /metrics
  * </pre>
  */
@@ -48,6 +49,8 @@ public final class Api {
 
   private static final Logger LOG = LoggerFactory.getLogger(Api.class);
   private static final JsonFactory JSON = JsonFactory.builder().build();
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+      new com.fasterxml.jackson.databind.ObjectMapper();
   static final int MAX_ID_CHARS = 256;
   /** Ingest requests processed at once; more wait for no one and get 429. */
   static final int INGEST_CONCURRENCY = 4;
@@ -61,11 +64,15 @@ public final class Api {
   private final long maxLag;
   private final Metrics metrics;
   private final Semaphore ingestSlots = new Semaphore(INGEST_CONCURRENCY);
+  private final boolean failClosed;
+  private final List<String> litellmAccountFields;
   private Javalin app;
 
   public Api(EventLog log, TokenStore tokens, Detector detector, DecisionPolicy policy, int maxBodyBytes,
-      int maxEventBytes, long maxLag, Metrics metrics) {
+      int maxEventBytes, long maxLag, boolean failClosed, List<String> litellmAccountFields, Metrics metrics) {
     this.log = log;
+    this.failClosed = failClosed;
+    this.litellmAccountFields = List.copyOf(litellmAccountFields);
     this.tokens = tokens;
     this.detector = detector;
     this.policy = policy;
@@ -114,6 +121,7 @@ public final class Api {
       cfg.routes.get("/v1/accounts/{account_id}", this::account);
       cfg.routes.get("/v1/campaigns", this::campaigns);
       cfg.routes.post("/v1/tokens", this::createToken);
+      cfg.routes.post("/beta/litellm_basic_guardrail_api", this::litellm);
     });
     app.start(host, port);
     return this;
@@ -139,13 +147,18 @@ public final class Api {
       matched = null;
     }
     return Set.of("/healthz", "/readyz", "/metrics", "/v1/events", "/v1/decisions/{account_id}", "/v1/accounts",
-        "/v1/accounts/{account_id}", "/v1/campaigns", "/v1/tokens").contains(matched) ? matched : "other";
+        "/v1/accounts/{account_id}", "/v1/campaigns", "/v1/tokens", "/beta/litellm_basic_guardrail_api")
+        .contains(matched) ? matched : "other";
   }
 
   // ---- authentication
 
   private Principal require(Context ctx, Role... roles) {
     String h = ctx.header("Authorization");
+    String apiKey = ctx.header("x-api-key");
+    if ((h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7)) && apiKey != null) {
+      h = "Bearer " + apiKey; // LiteLLM sends a guardrail's api_key this way
+    }
     if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
       ctx.header("WWW-Authenticate", "Bearer");
       throw new ApiException(401, "missing bearer token");
@@ -253,10 +266,90 @@ public final class Api {
   private void decision(Context ctx) {
     require(ctx, Role.INGEST, Role.ANALYST);
     String id = accountId(ctx);
+    notReadyGuard();
     Detector.Snapshot s = detector.snapshot();
     Decision d = policy.decide(id, s.verdicts().get(id), s.at());
     metrics.inc("distillguard_decisions_total", "action=\"" + d.action().wireName() + "\"", 1);
     json(ctx, 200, g -> writeDecision(g, d));
+  }
+
+  /**
+   * With {@code decisions.fail_closed}, a detector that has not caught up (or has failed) answers 503, so that the
+   * gateway applies its own failure mode; otherwise decisions come from the latest evaluation, whatever its age.
+   */
+  private void notReadyGuard() {
+    if (failClosed && !detector.ready()) {
+      throw new ApiException(503, "detection is not ready (replaying or failed)", "5");
+    }
+  }
+
+  /**
+   * LiteLLM's generic guardrail API: the account is the first non-empty of {@code litellmAccountFields} in
+   * {@code request_data}; {@code block} answers {@code BLOCKED} with the verdict's signals (never content), every
+   * other action {@code NONE} (LiteLLM cannot throttle; use the decisions API or Envoy for that). Responses
+   * ({@code input_type = response}) always pass.
+   */
+  private void litellm(Context ctx) throws IOException {
+    require(ctx, Role.INGEST);
+    JsonNodeHolder body = JsonNodeHolder.parse(boundedBody(ctx));
+    String account = null;
+    for (String f : litellmAccountFields) {
+      String v = body.requestData(f);
+      if (v != null && !v.isEmpty()) {
+        account = v.length() > MAX_ID_CHARS ? v.substring(0, MAX_ID_CHARS) : v;
+        break;
+      }
+    }
+    if (account == null || "response".equals(body.text("input_type"))) {
+      json(ctx, 200, g -> g.writeStringField("action", "NONE"));
+      return;
+    }
+    notReadyGuard();
+    Detector.Snapshot s = detector.snapshot();
+    Decision d = policy.decide(account, s.verdicts().get(account), s.at());
+    metrics.inc("distillguard_decisions_total", "action=\"" + d.action().wireName() + "\"", 1);
+    if (d.action() == io.distillguard.service.decide.Action.BLOCK) {
+      StringBuilder why = new StringBuilder("distillguard: account blocked (" + d.verdict());
+      if (d.campaignId() != null) {
+        why.append(", campaign ").append(d.campaignId());
+      }
+      why.append("; signals:");
+      for (Reason r : d.reasons()) {
+        why.append(' ').append(r.signal());
+      }
+      why.append(')');
+      json(ctx, 200, g -> {
+        g.writeStringField("action", "BLOCKED");
+        g.writeStringField("blocked_reason", why.toString());
+      });
+    } else {
+      json(ctx, 200, g -> g.writeStringField("action", "NONE"));
+    }
+  }
+
+  /** The few fields read from a LiteLLM guardrail request. */
+  private record JsonNodeHolder(com.fasterxml.jackson.databind.JsonNode root) {
+    static JsonNodeHolder parse(byte[] body) {
+      try {
+        com.fasterxml.jackson.databind.JsonNode n = MAPPER.readTree(body);
+        if (n == null || !n.isObject()) {
+          throw new ApiException(400, "body must be a JSON object");
+        }
+        return new JsonNodeHolder(n);
+      } catch (IOException e) {
+        throw new ApiException(400, "body is not valid JSON");
+      }
+    }
+
+    String requestData(String field) {
+      com.fasterxml.jackson.databind.JsonNode v = root.path("request_data").path(field);
+      return v.isTextual() ? v.asText() : v.isNumber() ? v.asText() : null;
+    }
+
+    String text(String field) {
+      com.fasterxml.jackson.databind.JsonNode v = root.path(field);
+      return v.isTextual() ? v.asText() : null;
+    }
   }
 
   /** Writes a decision's fields into the current JSON object. */
@@ -334,7 +427,7 @@ public final class Api {
     require(ctx, Role.ADMIN);
     Map<?, ?> body;
     try {
-      body = new com.fasterxml.jackson.databind.ObjectMapper().readValue(boundedBody(ctx), Map.class);
+      body = MAPPER.readValue(boundedBody(ctx), Map.class);
     } catch (com.fasterxml.jackson.core.JacksonException e) {
       throw new ApiException(400, "body must be a JSON object such as {\"role\": \"ingest\", \"name\": \"gateway\"}");
     }
