@@ -29,6 +29,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--data-dir", defaultValue = "run/data", description = "Directory for the embedded store. Default: ${DEFAULT-VALUE}.")
   Path dataDir;
 
+  @Option(names = "--grpc-port", description = "Envoy ext_authz gRPC port (0: any free port); off unless given"
+      + " here or as envoy.grpc_port.")
+  Integer grpcPort;
+
   @Option(names = "--config", description = "Properties file with service settings (see the README); environment"
       + " variables DISTILLGUARD_<KEY> override it.")
   Path config;
@@ -38,6 +42,9 @@ final class ServeCommand implements Callable<Integer> {
     ServiceConfig cfg;
     try {
       cfg = ServiceConfig.load(config, System.getenv());
+      if (grpcPort != null) {
+        cfg = cfg.withEnvoyGrpcPort(grpcPort);
+      }
     } catch (IllegalArgumentException e) {
       System.err.println("distillguard serve: " + e.getMessage());
       return 2;
@@ -47,6 +54,9 @@ final class ServeCommand implements Callable<Integer> {
       System.out.println("admin token (shown once; keep it): " + service.generatedAdminToken());
     }
     System.out.println("distillguard listening on http://" + host + ":" + service.port());
+    if (service.envoyPort() >= 0) {
+      System.out.println("Envoy ext_authz gRPC on " + host + ":" + service.envoyPort());
+    }
     System.out.flush();
     CountDownLatch done = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -6,6 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.distillguard.service.Service;
 import io.distillguard.service.ServiceConfig;
+import io.distillguard.service.gateway.AccountResolver;
+import io.distillguard.service.gateway.EnvoyAuthz;
+import io.envoyproxy.envoy.service.auth.v3.AttributeContext;
+import io.envoyproxy.envoy.service.auth.v3.AuthorizationGrpc;
+import io.envoyproxy.envoy.service.auth.v3.CheckRequest;
+import io.envoyproxy.envoy.service.auth.v3.CheckResponse;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -78,7 +86,15 @@ class GatewayIT {
     assertThat(Main.commandLine().execute("simulate", "--seed", "5", "--scale", "0.02", "--days", "2", "--out",
         sim.toString(), "--quiet")).isZero();
     List<String> lines = Files.readAllLines(sim.resolve("events.jsonl"));
-    enforcing = Service.start(ServiceConfig.defaults(), dir.resolve("enforcing"), "127.0.0.1", 0, ADMIN);
+    // every simulated account gets an API key "sk-<account>" in the Envoy key map (stored as SHA-256)
+    StringBuilder keyMap = new StringBuilder("# sha256(key) account\n");
+    for (String l : Files.readAllLines(sim.resolve("labels.jsonl"))) {
+      String account = JSON.readTree(l).get("account_id").asText();
+      keyMap.append(AccountResolver.sha256("sk-" + account)).append(' ').append(account).append('\n');
+    }
+    Path keys = Files.writeString(dir.resolve("keys.txt"), keyMap);
+    enforcing = Service.start(ServiceConfig.load(null, Map.of("DISTILLGUARD_ENVOY_GRPC_PORT", "0",
+        "DISTILLGUARD_ENVOY_API_KEY_MAP", keys.toString())), dir.resolve("enforcing"), "127.0.0.1", 0, ADMIN);
     Map<String, String> env = new HashMap<>();
     env.put("DISTILLGUARD_DECISIONS_SHADOW", "true");
     shadow = Service.start(ServiceConfig.load(null, env), dir.resolve("shadow"), "127.0.0.1", 0, ADMIN);
@@ -137,6 +153,43 @@ class GatewayIT {
         "x-api-key", "wrong-key").statusCode()).isEqualTo(401);
     assertThat(call(enforcing, "POST", "/beta/litellm_basic_guardrail_api", "[1,2", "x-api-key", ingest)
         .statusCode()).isEqualTo(400);
+  }
+
+  static CheckResponse check(Map<String, String> headers) throws Exception {
+    ManagedChannel ch = NettyChannelBuilder.forAddress("127.0.0.1", enforcing.envoyPort()).usePlaintext().build();
+    try {
+      CheckRequest req = CheckRequest.newBuilder().setAttributes(AttributeContext.newBuilder().setRequest(
+          AttributeContext.Request.newBuilder().setHttp(AttributeContext.HttpRequest.newBuilder()
+              .setMethod("POST").setPath("/v1/chat/completions").putAllHeaders(headers)))).build();
+      return AuthorizationGrpc.newBlockingStub(ch).withDeadlineAfter(10, TimeUnit.SECONDS).check(req);
+    } finally {
+      ch.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  static String header(CheckResponse r, String name) {
+    var headers = r.hasOkResponse() ? r.getOkResponse().getHeadersList() : r.getDeniedResponse().getHeadersList();
+    return headers.stream().filter(h -> h.getHeader().getKey().equals(name)).map(h -> h.getHeader().getValue())
+        .findFirst().orElse(null);
+  }
+
+  @Test
+  void envoyExtAuthzDeniesAttackAccountsOverGrpc() throws Exception {
+    assertThat(enforcing.envoyPort()).isPositive();
+    // the account from the gateway's own header
+    CheckResponse denied = check(Map.of("x-distillguard-account", attack));
+    assertThat(denied.getStatus().getCode()).isEqualTo(com.google.rpc.Code.PERMISSION_DENIED_VALUE);
+    assertThat(denied.getDeniedResponse().getStatus().getCodeValue()).isEqualTo(403);
+    assertThat(JSON.readTree(denied.getDeniedResponse().getBody()).get("verdict").asText()).isEqualTo("attack");
+    assertThat(header(denied, EnvoyAuthz.ACTION_HEADER)).isEqualTo("block");
+    // the account from its API key, through the key map
+    assertThat(check(Map.of("authorization", "Bearer sk-" + attack)).hasDeniedResponse()).isTrue();
+    CheckResponse ok = check(Map.of("x-api-key", "sk-" + benign));
+    assertThat(ok.getStatus().getCode()).isZero();
+    assertThat(header(ok, EnvoyAuthz.ACTION_HEADER)).isEqualTo("allow");
+    // unknown key, no account: allowed (detection never blocks what it cannot attribute)
+    assertThat(check(Map.of("x-api-key", "sk-unknown")).getStatus().getCode()).isZero();
+    assertThat(check(Map.of()).getStatus().getCode()).isZero();
   }
 
   @Test

@@ -30,6 +30,9 @@ public final class Service implements AutoCloseable {
   private final TokenStore tokens;
   private final Detector detector;
   private final Api api;
+  private final Metrics metrics = new Metrics();
+  private final io.distillguard.service.gateway.EnvoyAuthz envoy;
+  private io.grpc.Server envoyServer;
   private String generatedAdminToken;
 
   private Service(Database db, ServiceConfig cfg, String adminToken) throws IOException, SQLException {
@@ -45,7 +48,16 @@ public final class Service implements AutoCloseable {
     DetectionPipeline pipeline = new DetectionPipeline(allowlist, cfg.detection(), FeatureExtractor.withBundledModel());
     this.detector = new Detector(log, pipeline, 2000);
     this.api = new Api(log, tokens, detector, cfg.decisions(), cfg.maxBodyBytes(), cfg.maxEventBytes(), cfg.maxLag(),
-        cfg.failClosed(), cfg.litellmAccountFields(), new Metrics());
+        cfg.failClosed(), cfg.litellmAccountFields(), metrics);
+    if (cfg.envoyGrpcPort() >= 0) {
+      var keys = cfg.envoyApiKeyMap() == null ? java.util.Map.<String, String>of()
+          : io.distillguard.service.gateway.AccountResolver.readKeyMap(cfg.envoyApiKeyMap());
+      this.envoy = new io.distillguard.service.gateway.EnvoyAuthz(detector, cfg.decisions(),
+          new io.distillguard.service.gateway.AccountResolver(cfg.envoyAccountHeader(), keys), cfg.failClosed(),
+          a -> metrics.inc("distillguard_envoy_checks_total", "action=\"" + a.wireName() + "\"", 1));
+    } else {
+      this.envoy = null;
+    }
   }
 
   /** Opens the store ({@code cfg.storeUrl()} or SQLite under {@code dataDir}), starts detection and the API. */
@@ -57,12 +69,21 @@ public final class Service implements AutoCloseable {
     Service s = new Service(db, cfg, adminToken);
     s.detector.start();
     s.api.start(host, port);
+    if (s.envoy != null) {
+      s.envoyServer = s.envoy.serve(host, cfg.envoyGrpcPort());
+      LOG.info("Envoy ext_authz gRPC on {}:{}", host, s.envoyServer.getPort());
+    }
     LOG.info("listening on {}:{} with store {}", host, s.api.port(), db.describe());
     return s;
   }
 
   public int port() {
     return api.port();
+  }
+
+  /** The Envoy ext_authz gRPC port, or -1 when it is off. */
+  public int envoyPort() {
+    return envoyServer == null ? -1 : envoyServer.getPort();
   }
 
   /** The admin token generated at this start because none existed (shown once), or null. */
@@ -76,6 +97,9 @@ public final class Service implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    if (envoyServer != null) {
+      io.distillguard.service.gateway.EnvoyAuthz.stop(envoyServer);
+    }
     api.stop();
     detector.close();
     log.close();

@@ -38,6 +38,9 @@ import java.util.TreeSet;
  *                                        # (fail open), true answers 503 (the gateway's failure mode applies)
  * litellm.account_fields     = user_api_key_user_id,user_api_key_team_id,user_api_key_org_id,user_api_key_hash
  *                                        # request_data fields naming the account, first non-empty wins
+ * envoy.grpc_port            = -1        # Envoy ext_authz gRPC port (0: any free port; -1: off)
+ * envoy.account_header       = x-distillguard-account   # header carrying the account id
+ * envoy.api_key_map          =           # file of '<sha256 of API key> <account_id>' lines
  * allowlist                  =           # file of account or org ids never enforced
  * </pre>
  */
@@ -52,13 +55,17 @@ public record ServiceConfig(
     DecisionPolicy decisions,
     boolean failClosed,
     java.util.List<String> litellmAccountFields,
+    int envoyGrpcPort,
+    String envoyAccountHeader,
+    Path envoyApiKeyMap,
     Path allowlist) {
 
   static final Set<String> KEYS = Set.of(
       "store.url", "store.user", "store.password", "ingest.max_body_bytes", "ingest.max_event_bytes",
       "ingest.max_lag", "detection.evaluate_every", "detection.attack_threshold", "detection.suspicious_threshold",
       "decisions.attack_action", "decisions.suspicious_action", "decisions.shadow", "decisions.ttl",
-      "decisions.fail_closed", "litellm.account_fields", "allowlist");
+      "decisions.fail_closed", "litellm.account_fields", "envoy.grpc_port", "envoy.account_header",
+      "envoy.api_key_map", "allowlist");
 
   public static ServiceConfig defaults() {
     return read(new Properties(), Map.of());
@@ -118,7 +125,30 @@ public record ServiceConfig(
         java.util.Arrays.stream(p.getProperty("litellm.account_fields",
             "user_api_key_user_id,user_api_key_team_id,user_api_key_org_id,user_api_key_hash").split(","))
             .map(String::strip).filter(f -> !f.isEmpty()).toList(),
+        port(p, "envoy.grpc_port"),
+        p.getProperty("envoy.account_header", "x-distillguard-account").strip(),
+        blankToNull(p.getProperty("envoy.api_key_map")) == null ? null
+            : Path.of(blankToNull(p.getProperty("envoy.api_key_map"))),
         allow == null ? null : Path.of(allow));
+  }
+
+  private static int port(Properties p, String key) {
+    String v = blankToNull(p.getProperty(key));
+    try {
+      int n = v == null ? -1 : Integer.parseInt(v);
+      if (n < -1 || n > 65535) {
+        throw new IllegalArgumentException(key + " must be a port (0: any free port, -1: off)");
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " is not a whole number");
+    }
+  }
+
+  /** A copy with the Envoy gRPC port set (the serve command's --grpc-port). */
+  public ServiceConfig withEnvoyGrpcPort(int port) {
+    return new ServiceConfig(storeUrl, storeUser, storePassword, maxBodyBytes, maxEventBytes, maxLag, detection,
+        decisions, failClosed, litellmAccountFields, port, envoyAccountHeader, envoyApiKeyMap, allowlist);
   }
 
   private static String blankToNull(String s) {
