@@ -42,8 +42,26 @@ public final class TextNormalizer {
     if (s == null) {
       return "";
     }
-    String fast = onePass(s);
-    return fast != null ? fast : byChain(s);
+    Buffer b = SCRATCH.get();
+    if (!onePass(s, b)) {
+      return byChain(s);
+    }
+    String out = new String(b.chars, 0, b.length);
+    b.release();
+    return out;
+  }
+
+  /**
+   * Normalizes {@code s} (not null) into {@code out}, as {@link #normalize} would: for callers that read the result
+   * as chars and need no string.
+   */
+  void normalize(String s, Buffer out) {
+    if (!onePass(s, out)) {
+      String r = byChain(s);
+      out.ensure(r.length());
+      r.getChars(0, r.length(), out.chars, 0);
+      out.length = r.length();
+    }
   }
 
   /** The chain applied step by step: the definition of {@link #normalize}. */
@@ -55,23 +73,43 @@ public final class TextNormalizer {
     return out;
   }
 
-  /** Scratch space of the one-pass path, per thread; kept when at most this many chars. */
-  private static final int SCRATCH_KEEP = 1 << 16;
-  private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[1024]);
+  /** A reusable char buffer holding a text in {@code chars[0, length)}; not thread-safe, one per thread. */
+  static final class Buffer {
+    /** Kept after use when at most this many chars, else given up. */
+    private static final int KEEP = 1 << 16;
+    private static final int INITIAL = 1024;
+
+    char[] chars = new char[INITIAL];
+    int length;
+
+    /** Makes room for {@code n} chars, keeping {@code chars[0, length)}. */
+    void ensure(int n) {
+      if (chars.length < n) {
+        chars = java.util.Arrays.copyOf(chars, Math.max(n, 2 * chars.length));
+      }
+    }
+
+    /** Gives up an over-large array once its text is no longer needed. */
+    void release() {
+      if (chars.length > KEEP) {
+        chars = new char[INITIAL];
+      }
+    }
+  }
+
+  private static final ThreadLocal<Buffer> SCRATCH = ThreadLocal.withInitial(Buffer::new);
 
   /**
-   * The standard chain in one pass, or null when {@code s} holds a char that is not simple. Pass one maps each char
-   * through {@link CharFolds} (case, compatibility forms, marks, invisible characters) and collapses whitespace on
-   * the fly: collapsing only shortens runs of non-letters, so it commutes with the homoglyph and case steps, which
-   * see the same words. The homoglyph and second case-fold steps then run in place, only when some char needs them.
+   * The standard chain in one pass into {@code out}, or false when {@code s} holds a char that is not simple. Pass
+   * one maps each char through {@link CharFolds} (case, compatibility forms, marks, invisible characters) and
+   * collapses whitespace on the fly: collapsing only shortens runs of non-letters, so it commutes with the homoglyph
+   * and case steps, which see the same words. The homoglyph and second case-fold steps then run in place, only when
+   * some char needs them.
    */
-  static String onePass(String s) {
+  static boolean onePass(String s, Buffer out) {
     int n = s.length();
-    char[] buf = SCRATCH.get();
-    if (buf.length < n) {
-      buf = new char[Math.max(n, 2 * buf.length)];
-    }
-    char[] scratch = buf;
+    out.ensure(n);
+    char[] buf = out.chars;
     int k = 0;
     int flags = 0;
     boolean pendingSpace = false;
@@ -94,15 +132,17 @@ public final class TextNormalizer {
       int j = c & 0xFF;
       int f = b.flags[j];
       if ((f & CharFolds.COMPLEX) != 0) {
-        return null;
+        return false;
       }
       flags |= f;
       int from = b.start[j];
       int to = b.start[j + 1];
-      // each char still to come adds at most one char (ASCII) or its own table result (grown here)
+      // each char still to come adds at most one char (ASCII) or its own table result (made room for here)
       int need = k + 1 + (to - from) + (n - i - 1);
       if (need > buf.length) {
-        buf = java.util.Arrays.copyOf(buf, Math.max(need, 2 * buf.length));
+        out.length = k;
+        out.ensure(need);
+        buf = out.chars;
       }
       for (int p = from; p < to; p++) {
         char m = b.chars[p];
@@ -125,9 +165,13 @@ public final class TextNormalizer {
         buf[i] = Character.toLowerCase(buf[i]);
       }
     }
-    if (buf != scratch && buf.length <= SCRATCH_KEEP) {
-      SCRATCH.set(buf);
-    }
-    return new String(buf, 0, k);
+    out.length = k;
+    return true;
+  }
+
+  /** {@link #onePass(String, Buffer)} to a string, or null: for tests. */
+  static String onePass(String s) {
+    Buffer b = new Buffer();
+    return onePass(s, b) ? new String(b.chars, 0, b.length) : null;
   }
 }
