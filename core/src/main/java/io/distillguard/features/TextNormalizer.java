@@ -42,25 +42,24 @@ public final class TextNormalizer {
     if (s == null) {
       return "";
     }
-    Buffer b = SCRATCH.get();
-    if (!onePass(s, b)) {
+    Buffer[] b = SCRATCH.get();
+    b[0].set(s);
+    if (!onePass(b[0].chars, b[0].length, b[1])) {
       return byChain(s);
     }
-    String out = new String(b.chars, 0, b.length);
-    b.release();
+    String out = new String(b[1].chars, 0, b[1].length);
+    b[0].release();
+    b[1].release();
     return out;
   }
 
   /**
-   * Normalizes {@code s} (not null) into {@code out}, as {@link #normalize} would: for callers that read the result
-   * as chars and need no string.
+   * Normalizes the text in {@code in} into {@code out}, as {@link #normalize} would: for callers that read the text
+   * and the result as chars.
    */
-  void normalize(String s, Buffer out) {
-    if (!onePass(s, out)) {
-      String r = byChain(s);
-      out.ensure(r.length());
-      r.getChars(0, r.length(), out.chars, 0);
-      out.length = r.length();
+  void normalize(Buffer in, Buffer out) {
+    if (!onePass(in.chars, in.length, out)) {
+      out.set(byChain(new String(in.chars, 0, in.length)));
     }
   }
 
@@ -82,6 +81,13 @@ public final class TextNormalizer {
     char[] chars = new char[INITIAL];
     int length;
 
+    /** Sets the text to {@code s}. */
+    void set(String s) {
+      ensure(s.length());
+      s.getChars(0, s.length(), chars, 0);
+      length = s.length();
+    }
+
     /** Makes room for {@code n} chars, keeping {@code chars[0, length)}. */
     void ensure(int n) {
       if (chars.length < n) {
@@ -97,24 +103,25 @@ public final class TextNormalizer {
     }
   }
 
-  private static final ThreadLocal<Buffer> SCRATCH = ThreadLocal.withInitial(Buffer::new);
+  /** The text and the result of {@link #normalize(String)}, per thread. */
+  private static final ThreadLocal<Buffer[]> SCRATCH =
+      ThreadLocal.withInitial(() -> new Buffer[] {new Buffer(), new Buffer()});
 
   /**
-   * The standard chain in one pass into {@code out}, or false when {@code s} holds a char that is not simple. Pass
+   * The standard chain over {@code s[0, n)} in one pass into {@code out}; false when a char is not simple. Pass
    * one maps each char through {@link CharFolds} (case, compatibility forms, marks, invisible characters) and
    * collapses whitespace on the fly: collapsing only shortens runs of non-letters, so it commutes with the homoglyph
    * and case steps, which see the same words. The homoglyph and second case-fold steps then run in place, only when
    * some char needs them.
    */
-  static boolean onePass(String s, Buffer out) {
-    int n = s.length();
+  static boolean onePass(char[] s, int n, Buffer out) {
     out.ensure(n);
     char[] buf = out.chars;
     int k = 0;
     int flags = 0;
     boolean pendingSpace = false;
     for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
+      char c = s[i];
       if (c < 0x80) {
         char m = CharFolds.ASCII[c];
         if (m == ' ') {
@@ -169,9 +176,9 @@ public final class TextNormalizer {
     return true;
   }
 
-  /** {@link #onePass(String, Buffer)} to a string, or null: for tests. */
+  /** {@link #onePass(char[], int, Buffer)} to a string, or null: for tests. */
   static String onePass(String s) {
     Buffer b = new Buffer();
-    return onePass(s, b) ? new String(b.chars, 0, b.length) : null;
+    return onePass(s.toCharArray(), s.length(), b) ? new String(b.chars, 0, b.length) : null;
   }
 }

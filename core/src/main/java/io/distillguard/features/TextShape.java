@@ -103,14 +103,19 @@ final class TextShape {
    * {@link #MATCHER} found in the first {@link #MAX_CHARS} chars of the normalized text.
    */
   static long[] append(long[] tokens, String raw, long headPhrases) {
+    return append(tokens, raw.toCharArray(), raw.length(), headPhrases);
+  }
+
+  /** {@link #append(long[], String, long)} of the raw text {@code raw[0, rawLength)}. */
+  static long[] append(long[] tokens, char[] raw, int rawLength, long headPhrases) {
     long[] out = Arrays.copyOf(tokens, tokens.length + NAMES.length);
-    shape(raw, headPhrases, out, tokens.length);
+    shape(raw, rawLength, headPhrases, out, tokens.length);
     return out;
   }
 
   /** Writes the {@code NAMES.length} shape pseudo-tokens to {@code out[at...]}. */
-  private static void shape(String raw, long headPhrases, long[] out, int at) {
-    int len = Math.min(raw.length(), MAX_CHARS);
+  private static void shape(char[] raw, int rawLength, long headPhrases, long[] out, int at) {
+    int len = Math.min(rawLength, MAX_CHARS);
     int n = Math.max(1, len);
     int sym = 0;
     int digits = 0;
@@ -123,7 +128,7 @@ final class TextShape {
     boolean fence = false;
     boolean lineStart = true;
     for (int i = 0; i < len; i++) {
-      char c = raw.charAt(i);
+      char c = raw[i];
       if (c < 128) {
         int k = ASCII_CLASS[c];
         sym += k & SYMBOL;
@@ -133,11 +138,11 @@ final class TextShape {
         ops += (k & OPERATOR) >>> 4;
         // JSON ({"  or  ": ) and a code fence, each seen at its last char
         if (c == '"') {
-          json |= i > 0 && raw.charAt(i - 1) == '{';
+          json |= i > 0 && raw[i - 1] == '{';
         } else if (c == ' ') {
-          json |= i > 1 && raw.charAt(i - 1) == ':' && raw.charAt(i - 2) == '"';
+          json |= i > 1 && raw[i - 1] == ':' && raw[i - 2] == '"';
         } else if (c == '`') {
-          fence |= i > 1 && raw.charAt(i - 1) == '`' && raw.charAt(i - 2) == '`';
+          fence |= i > 1 && raw[i - 1] == '`' && raw[i - 2] == '`';
         }
       } else if (Character.isLetter(c)) {
         letters++;
@@ -149,7 +154,7 @@ final class TextShape {
         lineStart = true;
       } else if (lineStart) {
         if (c == ' ' || c == '\t') {
-          if (i + 1 < len && (raw.charAt(i + 1) == ' ' || raw.charAt(i + 1) == '\t')) {
+          if (i + 1 < len && (raw[i + 1] == ' ' || raw[i + 1] == '\t')) {
             indented++;
           }
         }
