@@ -119,20 +119,16 @@ public final class TextNormalizer {
     char[] buf = out.chars;
     int k = 0;
     int flags = 0;
-    boolean pendingSpace = false;
+    // whitespace collapses without branches: a space is kept only after a kept char other than a space (last starts
+    // as a space, so leading spaces go), and a trailing one is dropped at the end
+    char last = ' ';
     for (int i = 0; i < n; i++) {
       char c = s[i];
       if (c < 0x80) {
         char m = CharFolds.ASCII[c];
-        if (m == ' ') {
-          pendingSpace = k > 0;
-        } else {
-          if (pendingSpace) {
-            buf[k++] = ' ';
-            pendingSpace = false;
-          }
-          buf[k++] = m;
-        }
+        buf[k] = m;
+        k += m != ' ' | last != ' ' ? 1 : 0;
+        last = m;
         continue;
       }
       CharFolds.Block b = CharFolds.block(c);
@@ -145,7 +141,7 @@ public final class TextNormalizer {
       int from = b.start[j];
       int to = b.start[j + 1];
       // each char still to come adds at most one char (ASCII) or its own table result (made room for here)
-      int need = k + 1 + (to - from) + (n - i - 1);
+      int need = k + (to - from) + (n - i);
       if (need > buf.length) {
         out.length = k;
         out.ensure(need);
@@ -153,16 +149,13 @@ public final class TextNormalizer {
       }
       for (int p = from; p < to; p++) {
         char m = b.chars[p];
-        if (m == ' ') {
-          pendingSpace = k > 0;
-        } else {
-          if (pendingSpace) {
-            buf[k++] = ' ';
-            pendingSpace = false;
-          }
-          buf[k++] = m;
-        }
+        buf[k] = m;
+        k += m != ' ' | last != ' ' ? 1 : 0;
+        last = m;
       }
+    }
+    if (k > 0 && buf[k - 1] == ' ') {
+      k--;
     }
     if ((flags & CharFolds.CONFUSABLE) != 0 && HomoglyphStep.foldInPlace(buf, k)) {
       flags |= CharFolds.CASED;

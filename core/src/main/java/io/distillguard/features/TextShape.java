@@ -126,7 +126,9 @@ final class TextShape {
     int ops = 0;
     boolean json = false;
     boolean fence = false;
-    boolean lineStart = true;
+    // the two previous chars; a line starts after a newline, and so does the text
+    char p1 = '\n';
+    char p2 = 0;
     for (int i = 0; i < len; i++) {
       char c = raw[i];
       if (c < 128) {
@@ -136,30 +138,20 @@ final class TextShape {
         letters += (k & LETTER) >>> 2;
         questions += (k & QUESTION) >>> 3;
         ops += (k & OPERATOR) >>> 4;
-        // JSON ({"  or  ": ) and a code fence, each seen at its last char
-        if (c == '"') {
-          json |= i > 0 && raw[i - 1] == '{';
-        } else if (c == ' ') {
-          json |= i > 1 && raw[i - 1] == ':' && raw[i - 2] == '"';
-        } else if (c == '`') {
-          fence |= i > 1 && raw[i - 1] == '`' && raw[i - 2] == '`';
-        }
+        // JSON ({"  or  ": ) and a code fence, each seen at its last char; no branches on these common chars
+        json |= c == '"' & p1 == '{' | c == ' ' & p1 == ':' & p2 == '"';
+        fence |= c == '`' & p1 == '`' & p2 == '`';
+        lines += c == '\n' ? 1 : 0;
       } else if (Character.isLetter(c)) {
         letters++;
       } else if (c == '\uFF1F') {
         questions++;
       }
-      if (c == '\n') {
-        lines++;
-        lineStart = true;
-      } else if (lineStart) {
-        if (c == ' ' || c == '\t') {
-          if (i + 1 < len && (raw[i + 1] == ' ' || raw[i + 1] == '\t')) {
-            indented++;
-          }
-        }
-        lineStart = false;
+      if (p1 == '\n' && (c == ' ' || c == '\t') && i + 1 < len && (raw[i + 1] == ' ' || raw[i + 1] == '\t')) {
+        indented++;
       }
+      p2 = p1;
+      p1 = c;
     }
     int codeWords = Long.bitCount(headPhrases & CODE_BITS);
     boolean options = (headPhrases & PAREN_A) != 0 || (headPhrases & A) != 0 && (headPhrases & B) != 0
