@@ -119,16 +119,17 @@ public final class TextNormalizer {
     char[] buf = out.chars;
     int k = 0;
     int flags = 0;
-    // whitespace collapses without branches: a space is kept only after a kept char other than a space (last starts
-    // as a space, so leading spaces go), and a trailing one is dropped at the end
-    char last = ' ';
+    // whitespace collapses without branches: each char is stored, but a space is kept only after a kept char other
+    // than a space (the text starts as after a space, so leading spaces go), and a trailing one is dropped at the end
+    int lastSpace = 1;
     for (int i = 0; i < n; i++) {
       char c = s[i];
       if (c < 0x80) {
         char m = CharFolds.ASCII[c];
+        int space = isSpace(m);
         buf[k] = m;
-        k += m != ' ' | last != ' ' ? 1 : 0;
-        last = m;
+        k += 1 - (space & lastSpace);
+        lastSpace = space;
         continue;
       }
       CharFolds.Block b = CharFolds.block(c);
@@ -149,9 +150,10 @@ public final class TextNormalizer {
       }
       for (int p = from; p < to; p++) {
         char m = b.chars[p];
+        int space = isSpace(m);
         buf[k] = m;
-        k += m != ' ' | last != ' ' ? 1 : 0;
-        last = m;
+        k += 1 - (space & lastSpace);
+        lastSpace = space;
       }
     }
     if (k > 0 && buf[k - 1] == ' ') {
@@ -167,6 +169,11 @@ public final class TextNormalizer {
     }
     out.length = k;
     return true;
+  }
+
+  /** 1 when {@code m} is {@code ' '}, else 0, without a branch. */
+  private static int isSpace(char m) {
+    return ((m ^ ' ') - 1) >>> 31;
   }
 
   /** {@link #onePass(char[], int, Buffer)} to a string, or null: for tests. */
