@@ -29,8 +29,8 @@ public final class FeatureExtractor {
    * Per thread, a text and its normalized form: the system prompt's, then the prompt's (each used up before the
    * next).
    */
-  private static final ThreadLocal<TextNormalizer.Buffer[]> SCRATCH =
-      ThreadLocal.withInitial(() -> new TextNormalizer.Buffer[] {new TextNormalizer.Buffer(), new TextNormalizer.Buffer()});
+  private static final ThreadLocal<TextNormalizer.Buffer[]> SCRATCH = ThreadLocal.withInitial(
+      () -> new TextNormalizer.Buffer[] {new TextNormalizer.Buffer(), new TextNormalizer.Buffer()});
 
   private record SystemPrompt(long hash, long phrases, long[] shingles) {}
   private final CapabilityClassifier classifier;

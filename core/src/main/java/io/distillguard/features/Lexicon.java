@@ -85,10 +85,7 @@ final class Lexicon {
               List.of("question", "prompt", "query", "queries", "request", "pregunta", "frage", "anfrage",
                   "demande", "pergunta", "domanda", "问题", "вопрос", "質問"));
 
-  /** Finds the groups above in normalized text. */
-  static final PhraseMatcher MATCHER = new PhraseMatcher(GROUPS);
-
-  /** The bits of all groups of {@link #MATCHER}. */
+  /** The bits of all groups, in the bit sets of {@link TextShape#MATCHER}, which finds them in normalized text. */
   static final long ALL = (1L << GROUPS.size()) - 1;
 
   private Lexicon() {}

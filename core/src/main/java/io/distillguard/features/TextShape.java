@@ -23,7 +23,7 @@ final class TextShape {
   private static final String[] OPTION_MARKERS = {"(a)", "a)", "b)", "options:"};
 
   /**
-   * The {@link Lexicon} groups (bits 0 to {@link Lexicon#ALL}), then one group per code word (so that the number of
+   * The {@link Lexicon} groups (the bits of {@link Lexicon#ALL}), then one group per code word (so that the number of
    * groups seen is the number of distinct code words present), then one per option marker: one pass over a normalized
    * prompt finds the lexicon phrases and the shape's phrases.
    */

@@ -130,8 +130,8 @@ class FeatureExtractorTest {
   @Test
   void concurrentExtraction_givesTheSameFeaturesAsSequential() throws Exception {
     java.util.SplittableRandom r = new java.util.SplittableRandom(5);
-    String[] pieces = {"Solve step by step.", "def f(x):\n    return x", "caf\u00e9 \u4e2d\u6587 ", "\u0440l\u0435\u0430s\u0435",
-        "\u039F\u03A3 \uD83D\uDE00", "The answer is 42. ", "(a) one (b) two ", "{\"k\": 1} ", "rubric", "\n\n  ",
+    String[] pieces = {"Solve step by step.", "def f(x):\n    return x", "caf\u00e9 \u4e2d\u6587 ",
+        "\u0440l\u0435\u0430s\u0435", "\u039F\u03A3 \uD83D\uDE00", "The answer is 42. ", "(a) one (b) two ", "{\"k\": 1} ", "rubric", "\n\n  ",
         "word ".repeat(3000)};
     List<Event> events = new java.util.ArrayList<>();
     for (int i = 0; i < 300; i++) {

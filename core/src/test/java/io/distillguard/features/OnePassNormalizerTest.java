@@ -28,7 +28,8 @@ class OnePassNormalizerTest {
   void everyBmpChar_alone_andBetweenLetters_matchesTheChain() {
     for (int c = 0; c <= 0xFFFF; c++) {
       String ch = String.valueOf((char) c);
-      for (String s : new String[] {ch, "Ab" + ch + "cD", "x " + ch + ch + " Y", "\u0440" + ch + "\u0435", ch + "\u0301a"}) {
+      String[] contexts = {ch, "Ab" + ch + "cD", "x " + ch + ch + " Y", "\u0440" + ch + "\u0435", ch + "\u0301a"};
+      for (String s : contexts) {
         assertThat(N.normalize(s)).as("U+%04X in %s", c, escape(s)).isEqualTo(N.byChain(s));
       }
     }
