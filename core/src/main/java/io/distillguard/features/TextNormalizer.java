@@ -44,10 +44,7 @@ public final class TextNormalizer {
     }
     Buffer[] b = SCRATCH.get();
     b[0].set(s);
-    if (!onePass(b[0].chars, b[0].length, b[1])) {
-      return byChain(s);
-    }
-    String out = new String(b[1].chars, 0, b[1].length);
+    String out = onePass(b[0].chars, b[0].length, b[1]) ? new String(b[1].chars, 0, b[1].length) : byChain(s);
     b[0].release();
     b[1].release();
     return out;
