@@ -24,6 +24,15 @@ public final class CapabilityClassifier {
 
   /** Classifies a request from its structure, the phrase groups found in its text, and its model tokens. */
   Capability classify(Request request, long phrases, long[] modelTokens) {
+    Capability c = byRules(request, phrases);
+    return c != null ? c : byModel(modelTokens);
+  }
+
+  /**
+   * The capability that the request's structure and phrase groups decide, or null when the model is to decide
+   * ({@link #byModel}): lets callers skip building model tokens that would not be read.
+   */
+  Capability byRules(Request request, long phrases) {
     boolean images = false;
     boolean toolTurns = false;
     for (Message m : request.messages()) {
@@ -59,6 +68,11 @@ public final class CapabilityClassifier {
     if (!request.tools().isEmpty() || toolTurns) {
       return Capability.AGENTIC_TOOL_USE;
     }
+    return null;
+  }
+
+  /** The model's class for a request that the rules leave open. */
+  Capability byModel(long[] modelTokens) {
     double[] p = model.predict(modelTokens);
     int best = 0;
     for (int c = 1; c < p.length; c++) {

@@ -25,6 +25,13 @@ public final class FeatureExtractor {
   /** System prompts repeat across requests: their analysis is cached by raw text (bounded; cleared when full). */
   private final ConcurrentHashMap<String, SystemPrompt> systemCache = new ConcurrentHashMap<>();
 
+  /**
+   * Per thread, a text and its normalized form: the system prompt's, then the prompt's (each used up before the
+   * next).
+   */
+  private static final ThreadLocal<TextNormalizer.Buffer[]> SCRATCH = ThreadLocal.withInitial(
+      () -> new TextNormalizer.Buffer[] {new TextNormalizer.Buffer(), new TextNormalizer.Buffer()});
+
   private record SystemPrompt(long hash, long phrases, long[] shingles) {}
   private final CapabilityClassifier classifier;
 
@@ -37,15 +44,30 @@ public final class FeatureExtractor {
     return new FeatureExtractor(CapabilityModel.bundled());
   }
 
+  /** The features of one event. Thread-safe; equal events give equal features. */
   public RequestFeatures extract(Event e) {
     Request q = e.request();
-    String raw = bounded(promptText(q));
-    String prompt = normalizer.normalize(raw);
     SystemPrompt system = system(q.system());
-    long phrases = Lexicon.MATCHER.match(prompt) | system.phrases();
-    long[] tokens = Tokens.of(prompt);
+    String raw = bounded(promptText(q));
+    TextNormalizer.Buffer[] scratch = SCRATCH.get();
+    TextNormalizer.Buffer text = scratch[0];
+    TextNormalizer.Buffer prompt = scratch[1];
+    text.set(raw);
+    normalizer.normalize(text, prompt);
+    // one pass finds the lexicon's phrases and the shape's, which look at the first MAX_CHARS chars only
+    long found = TextShape.MATCHER.match(prompt.chars, 0, prompt.length);
+    long headFound = prompt.length <= TextShape.MAX_CHARS
+        ? found
+        : TextShape.MATCHER.match(prompt.chars, 0, TextShape.MAX_CHARS);
+    long phrases = (found & Lexicon.ALL) | system.phrases();
+    long[] tokens = Tokens.of(prompt.chars, prompt.length);
     long[] shingles = Shingles.inOrder(tokens);
-    Capability capability = classifier.classify(q, phrases, TextShape.append(tokens, raw, prompt));
+    Capability capability = classifier.byRules(q, phrases);
+    if (capability == null) {
+      capability = classifier.byModel(TextShape.append(tokens, text.chars, text.length, headFound));
+    }
+    text.release();
+    prompt.release();
     boolean images = false;
     for (Message m : q.messages()) {
       for (Message.Part p : m.parts()) {
@@ -75,10 +97,18 @@ public final class FeatureExtractor {
     if (cached != null) {
       return cached;
     }
-    String norm = normalizer.normalize(bounded(raw));
-    SystemPrompt s = norm.isEmpty()
+    TextNormalizer.Buffer[] scratch = SCRATCH.get();
+    TextNormalizer.Buffer norm = scratch[1];
+    scratch[0].set(bounded(raw));
+    normalizer.normalize(scratch[0], norm);
+    SystemPrompt s = norm.length == 0
         ? NO_SYSTEM
-        : new SystemPrompt(XX.hashChars(norm), Lexicon.MATCHER.match(norm), Shingles.inOrder(Tokens.of(norm)));
+        : new SystemPrompt(
+            XX.hashChars(norm.chars, 0, norm.length),
+            TextShape.MATCHER.match(norm.chars, 0, norm.length) & Lexicon.ALL,
+            Shingles.inOrder(Tokens.of(norm.chars, norm.length)));
+    scratch[0].release();
+    norm.release();
     if (raw.length() <= MAX_PROMPT_CHARS) {
       if (systemCache.size() >= SYSTEM_CACHE) {
         systemCache.clear();

@@ -42,19 +42,24 @@ final class HomoglyphStep implements NormalizationStep {
     if (CompatibilityStep.isAscii(s)) {
       return s;
     }
-    char[] out = null;
-    int n = s.length();
+    char[] out = s.toCharArray();
+    return foldInPlace(out, out.length) ? new String(out) : s;
+  }
+
+  /** Applies the step to {@code text[0, length)} in place; returns whether any char changed. */
+  static boolean foldInPlace(char[] text, int length) {
+    boolean changed = false;
     int i = 0;
-    while (i < n) {
-      if (!Character.isLetter(s.charAt(i))) {
+    while (i < length) {
+      if (!Character.isLetter(text[i])) {
         i++;
         continue;
       }
       int start = i;
       boolean foldable = true;
       boolean hasConfusable = false;
-      while (i < n && Character.isLetter(s.charAt(i))) {
-        char c = s.charAt(i);
+      while (i < length && Character.isLetter(text[i])) {
+        char c = text[i];
         if (c >= 0x80) {
           if (fold(c) != 0) {
             hasConfusable = true;
@@ -65,17 +70,15 @@ final class HomoglyphStep implements NormalizationStep {
         i++;
       }
       if (foldable && hasConfusable) {
-        if (out == null) {
-          out = s.toCharArray();
-        }
         for (int j = start; j < i; j++) {
-          char f = fold(s.charAt(j));
+          char f = fold(text[j]);
           if (f != 0) {
-            out[j] = f;
+            text[j] = f;
+            changed = true;
           }
         }
       }
     }
-    return out == null ? s : new String(out);
+    return changed;
   }
 }

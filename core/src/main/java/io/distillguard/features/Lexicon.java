@@ -21,8 +21,8 @@ final class Lexicon {
   static final int COMPUTER = 8;
   static final int QUESTION_OBJECT = 9;
 
-  static final PhraseMatcher MATCHER =
-      new PhraseMatcher(
+  /** The phrases of each group, group {@code g} at index {@code g}. */
+  static final List<List<String>> GROUPS =
           List.of(
               // STEP_BY_STEP
               List.of("step by step", "step-by-step", "one step at a time", "paso a paso", "schritt fur schritt",
@@ -83,7 +83,10 @@ final class Lexicon {
                   "browser window", "desktop", "computer use", "xdotool", "left_click", "type text"),
               // QUESTION_OBJECT: what a rewrite or a grade applies to
               List.of("question", "prompt", "query", "queries", "request", "pregunta", "frage", "anfrage",
-                  "demande", "pergunta", "domanda", "问题", "вопрос", "質問")));
+                  "demande", "pergunta", "domanda", "问题", "вопрос", "質問"));
+
+  /** The bits of all groups, in the bit sets of {@link TextShape#MATCHER}, which finds them in normalized text. */
+  static final long ALL = (1L << GROUPS.size()) - 1;
 
   private Lexicon() {}
 

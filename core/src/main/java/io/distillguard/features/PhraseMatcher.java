@@ -26,6 +26,8 @@ final class PhraseMatcher {
   /** Transition table, states as chars: the automaton of a lexicon has far fewer than 65,536 states. */
   private final char[] delta;
   private final long[] outputs;
+  /** The longest phrase (normalized): no match spans more chars. */
+  private final int maxDepth;
 
   /** Builds a matcher; {@code phrases[g]} are the phrases of group {@code g} (at most 64 groups). */
   PhraseMatcher(List<List<String>> phrases) {
@@ -35,12 +37,14 @@ final class PhraseMatcher {
     this.maxGroups = phrases.size();
     newState();
     TextNormalizer norm = TextNormalizer.standard();
+    int depth = 0;
     for (int g = 0; g < phrases.size(); g++) {
       for (String p : phrases.get(g)) {
         String s = norm.normalize(p);
         if (s.isEmpty()) {
           throw new IllegalArgumentException("phrase normalizes to nothing: '" + p + "'");
         }
+        depth = Math.max(depth, s.length());
         int state = 0;
         for (int i = 0; i < s.length(); i++) {
           char c = s.charAt(i);
@@ -74,17 +78,19 @@ final class PhraseMatcher {
       }
     }
     // compile: a full transition table over the phrases' alphabet (a DFA), so matching is one array read a char
+    // ASCII chars first, in order, so that the columns most texts use share a few cache lines of each row
+    java.util.TreeSet<Character> used = new java.util.TreeSet<>();
+    for (Map<Character, Integer> m : next) {
+      used.addAll(m.keySet());
+    }
     int w = 0;
     StringBuilder chars = new StringBuilder();
-    for (Map<Character, Integer> m : next) {
-      for (char c : m.keySet()) {
-        if (alphabet[c] == 0) {
-          alphabet[c] = (char) ++w;
-          chars.append(c);
-        }
-      }
+    for (char c : used) {
+      alphabet[c] = (char) ++w;
+      chars.append(c);
     }
     this.width = w + 1;
+    this.maxDepth = depth;
     if (next.size() > Character.MAX_VALUE) {
       throw new IllegalArgumentException("too many phrases: " + next.size() + " automaton states");
     }
@@ -120,6 +126,56 @@ final class PhraseMatcher {
     int state = 0;
     for (int i = 0; i < normalized.length(); i++) {
       state = delta[state * width + alphabet[normalized.charAt(i)]];
+      seen |= outputs[state];
+    }
+    return seen;
+  }
+
+  /** Texts shorter than this are matched in one lane. */
+  private static final int MIN_LANE = 64;
+
+  /**
+   * {@link #match(String)} of the normalized text {@code text[from, to)}. Long texts are cut into four segments
+   * matched side by side, so that the four chains of dependent table reads overlap in the processor: each lane starts
+   * in the root state {@code maxDepth - 1} chars before its segment, so it is in the right state by the segment's
+   * first char and finds every match that ends in its segment (what it finds before is a true match as well).
+   */
+  long match(char[] text, int from, int to) {
+    int n = to - from;
+    int overlap = maxDepth - 1;
+    int seg = (n + 3) / 4;
+    if (seg < MIN_LANE + overlap) {
+      return matchLane(text, from, to);
+    }
+    int len = seg + overlap;
+    int p0 = from;
+    int p1 = from + seg - overlap;
+    int p2 = from + 2 * seg - overlap;
+    int p3 = to - len;
+    char[] d = delta;
+    char[] a = alphabet;
+    long[] out = outputs;
+    int w = width;
+    int s0 = 0;
+    int s1 = 0;
+    int s2 = 0;
+    int s3 = 0;
+    long seen = 0;
+    for (int i = 0; i < len; i++) {
+      s0 = d[s0 * w + a[text[p0 + i]]];
+      s1 = d[s1 * w + a[text[p1 + i]]];
+      s2 = d[s2 * w + a[text[p2 + i]]];
+      s3 = d[s3 * w + a[text[p3 + i]]];
+      seen |= out[s0] | out[s1] | out[s2] | out[s3];
+    }
+    return seen;
+  }
+
+  private long matchLane(char[] text, int from, int to) {
+    long seen = 0;
+    int state = 0;
+    for (int i = from; i < to; i++) {
+      state = delta[state * width + alphabet[text[i]]];
       seen |= outputs[state];
     }
     return seen;

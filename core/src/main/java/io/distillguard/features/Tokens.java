@@ -32,45 +32,84 @@ public final class Tokens {
    * {@link #MAX_TOKENS}.
    */
   public static long[] of(String s) {
-    long[] head = new long[MAX_TOKENS - TAIL];
-    long[] tail = new long[TAIL];
+    return of(s.toCharArray(), s.length());
+  }
+
+  /** Per ASCII char: {@link #LETTER}, {@link #DIGIT}, {@link #WORD} (letters, digits and {@code _}). */
+  private static final byte[] ASCII_CLASS = new byte[128];
+  private static final int LETTER = 1;
+  private static final int DIGIT = 2;
+  private static final int WORD = 4;
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      int k = 0;
+      if (isDigit(c)) {
+        k |= DIGIT | WORD;
+      } else if (Character.isLetter(c)) {
+        k |= LETTER | WORD;
+      } else if (c == '_') {
+        k |= WORD;
+      }
+      ASCII_CLASS[c] = (byte) k;
+    }
+  }
+
+  /** Head and tail buffers, per thread: the result is copied out of them. */
+  private static final ThreadLocal<long[]> SCRATCH = ThreadLocal.withInitial(() -> new long[MAX_TOKENS]);
+
+  /** {@link #of(String)} of the normalized text {@code s[0, n)}. */
+  static long[] of(char[] s, int n) {
+    long[] buf = SCRATCH.get();
+    int headLength = MAX_TOKENS - TAIL;
     int nh = 0;
     long nt = 0;
-    int n = s.length();
     int i = 0;
     while (i < n) {
-      char c = s.charAt(i);
+      char c = s[i];
+      int cls = c < 128 ? ASCII_CLASS[c] : 0;
       long tok;
       int end;
-      if (c == '`' && s.startsWith("```", i)) {
-        int close = s.indexOf("```", i + 3);
+      if (c == '`' && i + 2 < n && s[i + 1] == '`' && s[i + 2] == '`') {
+        int close = indexOfFence(s, i + 3, n);
         end = close < 0 ? n : close + 3;
         tok = CODE;
-      } else if (isDigit(c)) {
+      } else if ((cls & DIGIT) != 0) {
         end = i + 1;
-        while (end < n && (isDigit(s.charAt(end)) || ((s.charAt(end) == '.' || s.charAt(end) == ',')
-            && end + 1 < n && isDigit(s.charAt(end + 1))))) {
+        while (end < n && (isDigit(s[end]) || ((s[end] == '.' || s[end] == ',') && end + 1 < n
+            && isDigit(s[end + 1])))) {
           end++;
         }
         tok = NUMBER;
-      } else if (isIdeographic(c)) {
+      } else if (c >= 128 && isIdeographic(c)) {
         end = i + 1;
         tok = XX.hashChars(s, i, 1);
-      } else if (Character.isLetter(c)) {
+      } else if ((cls & LETTER) != 0 || (c >= 128 && Character.isLetter(c))) {
         end = i + 1;
-        while (end < n && isWordChar(s.charAt(end))) {
+        boolean digit = false;
+        while (end < n) {
+          char d = s[end];
+          if (d < 128) {
+            int k = ASCII_CLASS[d];
+            if ((k & WORD) == 0) {
+              break;
+            }
+            digit |= (k & DIGIT) != 0;
+          } else if (!isWordChar(d)) {
+            break;
+          }
           end++;
         }
-        if ((end < n && s.charAt(end) == '@') || (end + 2 < n && s.charAt(end) == ':' && s.charAt(end + 1) == '/'
-            && s.charAt(end + 2) == '/')) {
-          boolean email = s.charAt(end) == '@';
-          while (end < n && !WhitespaceStep.isSpace(s.charAt(end))) {
+        if ((end < n && s[end] == '@') || (end + 2 < n && s[end] == ':' && s[end + 1] == '/'
+            && s[end + 2] == '/')) {
+          boolean email = s[end] == '@';
+          while (end < n && !WhitespaceStep.isSpace(s[end])) {
             end++;
           }
           tok = email ? EMAIL : URL;
         } else if (end - i > LONG_TOKEN) {
           tok = LONG;
-        } else if (hasDigit(s, i, end)) {
+        } else if (digit) {
           tok = end - i > 12 ? LONG : NUMBER;
         } else {
           tok = XX.hashChars(s, i, end - i);
@@ -80,22 +119,32 @@ public final class Tokens {
         continue;
       }
       i = end;
-      if (nh < head.length) {
-        head[nh++] = tok;
+      if (nh < headLength) {
+        buf[nh++] = tok;
       } else {
-        tail[(int) (nt++ % TAIL)] = tok;
+        buf[headLength + (int) (nt++ % TAIL)] = tok;
       }
     }
     if (nt == 0) {
-      return Arrays.copyOf(head, nh);
+      return Arrays.copyOf(buf, nh);
     }
     int keep = (int) Math.min(nt, TAIL);
-    long[] out = Arrays.copyOf(head, nh + keep);
+    long[] out = Arrays.copyOf(buf, nh + keep);
     long startTail = nt - keep;
     for (int k = 0; k < keep; k++) {
-      out[nh + k] = tail[(int) ((startTail + k) % TAIL)];
+      out[nh + k] = buf[headLength + (int) ((startTail + k) % TAIL)];
     }
     return out;
+  }
+
+  /** The index of the next {@code "```"} in {@code s[from, n)}, or -1. */
+  private static int indexOfFence(char[] s, int from, int n) {
+    for (int j = from; j + 2 < n; j++) {
+      if (s[j] == '`' && s[j + 1] == '`' && s[j + 2] == '`') {
+        return j;
+      }
+    }
+    return -1;
   }
 
   private static boolean isDigit(char c) {
@@ -104,15 +153,6 @@ public final class Tokens {
 
   private static boolean isWordChar(char c) {
     return (Character.isLetterOrDigit(c) || c == '_') && !isIdeographic(c);
-  }
-
-  private static boolean hasDigit(String s, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (isDigit(s.charAt(i))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   static boolean isIdeographic(char c) {

@@ -126,4 +126,46 @@ class FeatureExtractorTest {
     RequestFeatures f = user("x ".repeat(100_000));
     assertThat(f.promptChars()).isLessThanOrEqualTo(FeatureExtractor.MAX_PROMPT_CHARS + 1);
   }
+
+  @Test
+  void concurrentExtraction_givesTheSameFeaturesAsSequential() throws Exception {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+    String[] pieces = {"Solve step by step.", "def f(x):\n    return x", "caf\u00e9 \u4e2d\u6587 ",
+        "\u0440l\u0435\u0430s\u0435", "\u039F\u03A3 \uD83D\uDE00", "The answer is 42. ", "(a) one (b) two ", "{\"k\": 1} ", "rubric", "\n\n  ",
+        "word ".repeat(3000)};
+    List<Event> events = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      StringBuilder sys = new StringBuilder();
+      StringBuilder user = new StringBuilder();
+      for (int k = r.nextInt(4); k > 0; k--) {
+        sys.append(pieces[r.nextInt(pieces.length)]);
+      }
+      for (int k = 1 + r.nextInt(8); k > 0; k--) {
+        user.append(pieces[r.nextInt(pieces.length)]);
+      }
+      events.add(event(new Request("m", null, sys.toString(), List.of(Message.text("user", user.toString())),
+          List.of(), null, null, null, null, null, null, null)));
+    }
+    FeatureExtractor x = FeatureExtractor.withBundledModel();
+    List<RequestFeatures> expected = events.stream().map(X::extract).toList();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<List<RequestFeatures>>> runs = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        runs.add(pool.submit(() -> events.stream().map(x::extract).toList()));
+      }
+      for (java.util.concurrent.Future<List<RequestFeatures>> run : runs) {
+        List<RequestFeatures> got = run.get();
+        for (int i = 0; i < events.size(); i++) {
+          RequestFeatures a = expected.get(i);
+          RequestFeatures b = got.get(i);
+          assertThat(b.shingles()).as("event %d", i).containsExactly(a.shingles());
+          assertThat(List.of(b.systemHash(), b.capability(), b.cot(), b.promptChars()))
+              .as("event %d", i).isEqualTo(List.of(a.systemHash(), a.capability(), a.cot(), a.promptChars()));
+        }
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
 }

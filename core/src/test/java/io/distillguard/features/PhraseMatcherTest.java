@@ -52,6 +52,33 @@ class PhraseMatcherTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(longs = {4, 5, 6, 7})
+  void matchOfCharRange_agreesWithNaiveSearch_onLongTexts(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    String alphabet = "abcd e";
+    List<List<String>> groups = new java.util.ArrayList<>();
+    for (int g = 0; g < 40; g++) {
+      groups.add(List.of(random(r, "abcde", 1 + r.nextInt(g < 4 ? 30 : 6))));
+    }
+    PhraseMatcher m = new PhraseMatcher(groups);
+    for (int t = 0; t < 300; t++) {
+      String text = random(r, alphabet, r.nextInt(3000)).strip().replaceAll(" +", " ");
+      int from = text.isEmpty() ? 0 : r.nextInt(text.length() / 4 + 1);
+      int to = text.length() - (text.isEmpty() ? 0 : r.nextInt(text.length() / 4 + 1));
+      String range = text.substring(from, Math.max(from, to));
+      long expected = 0;
+      for (int g = 0; g < groups.size(); g++) {
+        if (range.contains(groups.get(g).get(0))) {
+          expected |= 1L << g;
+        }
+      }
+      assertThat(m.match(text.toCharArray(), from, from + range.length())).as("seed %d text %d", seed, t)
+          .isEqualTo(expected)
+          .isEqualTo(m.match(range));
+    }
+  }
+
   private static String random(SplittableRandom r, String alphabet, int n) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < n; i++) {
