@@ -31,6 +31,8 @@ public final class Service implements AutoCloseable {
   private final Detector detector;
   private final Api api;
   private final Metrics metrics = new Metrics();
+  private final io.distillguard.service.decide.Decider decider;
+  private final io.distillguard.service.policy.PolicyStore policies;
   private final io.distillguard.service.gateway.EnvoyAuthz envoy;
   private io.grpc.Server envoyServer;
   private String generatedAdminToken;
@@ -47,12 +49,20 @@ public final class Service implements AutoCloseable {
     Allowlist allowlist = cfg.allowlist() == null ? Allowlist.empty() : Allowlist.read(cfg.allowlist());
     DetectionPipeline pipeline = new DetectionPipeline(allowlist, cfg.detection(), FeatureExtractor.withBundledModel());
     this.detector = new Detector(log, pipeline, 2000);
-    this.api = new Api(log, tokens, detector, cfg.decisions(), cfg.maxBodyBytes(), cfg.maxEventBytes(), cfg.maxLag(),
-        cfg.failClosed(), cfg.litellmAccountFields(), metrics);
+    this.decider = new io.distillguard.service.decide.Decider(detector, cfg.decisions(),
+        rule -> metrics.inc("distillguard_policy_rule_errors_total", null, 1),
+        a -> metrics.inc("distillguard_decisions_total", "action=\"" + a.wireName() + "\"", 1));
+    this.policies = new io.distillguard.service.policy.PolicyStore(db, decider::activate);
+    metrics.gauge("distillguard_policy_version", () -> policies.active().version());
+    if (cfg.policyFile() != null) {
+      policies.watch(cfg.policyFile(), 1000);
+    }
+    this.api = new Api(log, tokens, detector, decider, policies, cfg.maxBodyBytes(), cfg.maxEventBytes(),
+        cfg.maxLag(), cfg.failClosed(), cfg.litellmAccountFields(), metrics);
     if (cfg.envoyGrpcPort() >= 0) {
       var keys = cfg.envoyApiKeyMap() == null ? java.util.Map.<String, String>of()
           : io.distillguard.service.gateway.AccountResolver.readKeyMap(cfg.envoyApiKeyMap());
-      this.envoy = new io.distillguard.service.gateway.EnvoyAuthz(detector, cfg.decisions(),
+      this.envoy = new io.distillguard.service.gateway.EnvoyAuthz(decider,
           new io.distillguard.service.gateway.AccountResolver(cfg.envoyAccountHeader(), keys), cfg.failClosed(),
           a -> metrics.inc("distillguard_envoy_checks_total", "action=\"" + a.wireName() + "\"", 1));
     } else {
@@ -97,6 +107,7 @@ public final class Service implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    policies.close();
     if (envoyServer != null) {
       io.distillguard.service.gateway.EnvoyAuthz.stop(envoyServer);
     }

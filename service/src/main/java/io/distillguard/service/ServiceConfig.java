@@ -41,6 +41,7 @@ import java.util.TreeSet;
  * envoy.grpc_port            = -1        # Envoy ext_authz gRPC port (0: any free port; -1: off)
  * envoy.account_header       = x-distillguard-account   # header carrying the account id
  * envoy.api_key_map          =           # file of '<sha256 of API key> <account_id>' lines
+ * policy.file                =           # CEL rule file, hot-reloaded when it changes (see PolicyRules)
  * allowlist                  =           # file of account or org ids never enforced
  * </pre>
  */
@@ -58,6 +59,7 @@ public record ServiceConfig(
     int envoyGrpcPort,
     String envoyAccountHeader,
     Path envoyApiKeyMap,
+    Path policyFile,
     Path allowlist) {
 
   static final Set<String> KEYS = Set.of(
@@ -65,7 +67,7 @@ public record ServiceConfig(
       "ingest.max_lag", "detection.evaluate_every", "detection.attack_threshold", "detection.suspicious_threshold",
       "decisions.attack_action", "decisions.suspicious_action", "decisions.shadow", "decisions.ttl",
       "decisions.fail_closed", "litellm.account_fields", "envoy.grpc_port", "envoy.account_header",
-      "envoy.api_key_map", "allowlist");
+      "envoy.api_key_map", "policy.file", "allowlist");
 
   public static ServiceConfig defaults() {
     return read(new Properties(), Map.of());
@@ -129,6 +131,7 @@ public record ServiceConfig(
         p.getProperty("envoy.account_header", "x-distillguard-account").strip(),
         blankToNull(p.getProperty("envoy.api_key_map")) == null ? null
             : Path.of(blankToNull(p.getProperty("envoy.api_key_map"))),
+        blankToNull(p.getProperty("policy.file")) == null ? null : Path.of(blankToNull(p.getProperty("policy.file"))),
         allow == null ? null : Path.of(allow));
   }
 
@@ -148,7 +151,7 @@ public record ServiceConfig(
   /** A copy with the Envoy gRPC port set (the serve command's --grpc-port). */
   public ServiceConfig withEnvoyGrpcPort(int port) {
     return new ServiceConfig(storeUrl, storeUser, storePassword, maxBodyBytes, maxEventBytes, maxLag, detection,
-        decisions, failClosed, litellmAccountFields, port, envoyAccountHeader, envoyApiKeyMap, allowlist);
+        decisions, failClosed, litellmAccountFields, port, envoyAccountHeader, envoyApiKeyMap, policyFile, allowlist);
   }
 
   private static String blankToNull(String s) {

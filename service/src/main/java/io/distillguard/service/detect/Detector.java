@@ -29,8 +29,9 @@ public final class Detector implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Detector.class);
 
   /** The verdicts and campaigns of one evaluation, by account, with the log position they include. */
-  public record Snapshot(Instant at, Map<String, AccountVerdict> verdicts, List<Campaign> campaigns, long seq) {
-    static final Snapshot EMPTY = new Snapshot(Instant.EPOCH, Map.of(), List.of(), 0);
+  public record Snapshot(Instant at, Map<String, AccountVerdict> verdicts, List<Campaign> campaigns,
+      Map<String, Campaign> campaignsById, long seq) {
+    static final Snapshot EMPTY = new Snapshot(Instant.EPOCH, Map.of(), List.of(), Map.of(), 0);
   }
 
   private final EventLog log;
@@ -125,8 +126,12 @@ public final class Detector implements AutoCloseable {
     for (AccountVerdict v : e.verdicts()) {
       byAccount.put(v.accountId(), v);
     }
+    Map<String, Campaign> campaigns = new HashMap<>();
+    for (Campaign c : e.campaigns()) {
+      campaigns.put(c.campaignId(), c);
+    }
     snapshot.set(new Snapshot(e.at(), java.util.Collections.unmodifiableMap(byAccount), e.campaigns(),
-        processed.get()));
+        java.util.Collections.unmodifiableMap(campaigns), processed.get()));
     evaluations.incrementAndGet();
     listener.accept(e);
   }

@@ -5,8 +5,7 @@ import com.google.rpc.Status;
 import io.distillguard.scoring.Reason;
 import io.distillguard.service.decide.Action;
 import io.distillguard.service.decide.Decision;
-import io.distillguard.service.decide.DecisionPolicy;
-import io.distillguard.service.detect.Detector;
+import io.distillguard.service.decide.Decider;
 import io.envoyproxy.envoy.config.core.v3.HeaderValue;
 import io.envoyproxy.envoy.config.core.v3.HeaderValueOption;
 import io.envoyproxy.envoy.service.auth.v3.AuthorizationGrpc;
@@ -38,16 +37,14 @@ public final class EnvoyAuthz extends AuthorizationGrpc.AuthorizationImplBase {
   public static final String ACTION_HEADER = "x-distillguard-action";
   public static final String SHADOW_HEADER = "x-distillguard-shadow-action";
 
-  private final Detector detector;
-  private final DecisionPolicy policy;
+  private final Decider decider;
   private final AccountResolver accounts;
   private final boolean failClosed;
   private final java.util.function.Consumer<Action> counter;
 
-  public EnvoyAuthz(Detector detector, DecisionPolicy policy, AccountResolver accounts, boolean failClosed,
+  public EnvoyAuthz(Decider decider, AccountResolver accounts, boolean failClosed,
       java.util.function.Consumer<Action> counter) {
-    this.detector = detector;
-    this.policy = policy;
+    this.decider = decider;
     this.accounts = accounts;
     this.failClosed = failClosed;
     this.counter = counter;
@@ -62,19 +59,13 @@ public final class EnvoyAuthz extends AuthorizationGrpc.AuthorizationImplBase {
   public void check(CheckRequest request, StreamObserver<CheckResponse> out) {
     Map<String, String> headers = request.getAttributes().getRequest().getHttp().getHeadersMap();
     String account = accounts.resolve(headers);
-    if (failClosed && !detector.ready()) {
+    if (failClosed && !decider.ready()) {
       out.onNext(CheckResponse.newBuilder().setStatus(Status.newBuilder().setCode(Code.UNAVAILABLE_VALUE)
           .setMessage("distillguard: detection is not ready")).build());
       out.onCompleted();
       return;
     }
-    Decision d;
-    if (account == null) {
-      d = null;
-    } else {
-      Detector.Snapshot s = detector.snapshot();
-      d = policy.decide(account, s.verdicts().get(account), s.at());
-    }
+    Decision d = account == null ? null : decider.decide(account);
     Action action = d == null ? Action.ALLOW : d.action();
     counter.accept(action);
     CheckResponse.Builder r = CheckResponse.newBuilder();

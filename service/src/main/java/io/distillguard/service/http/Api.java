@@ -7,7 +7,10 @@ import io.distillguard.report.JsonFiles;
 import io.distillguard.scoring.AccountVerdict;
 import io.distillguard.scoring.Reason;
 import io.distillguard.service.decide.Decision;
-import io.distillguard.service.decide.DecisionPolicy;
+import io.distillguard.service.decide.Decider;
+import io.distillguard.service.policy.PolicyException;
+import io.distillguard.service.policy.PolicyRules;
+import io.distillguard.service.policy.PolicyStore;
 import io.distillguard.service.detect.Detector;
 import io.distillguard.service.ingest.IngestParser;
 import io.distillguard.service.store.EventLog;
@@ -42,6 +45,9 @@ import org.slf4j.LoggerFactory;
  * GET  /v1/campaigns              campaigns with evidence (analyst)
  * POST /v1/tokens                 {"role": "ingest", "name": "gateway-eu"} makes a token (admin)
  * POST /beta/litellm_basic_guardrail_api  LiteLLM's generic guardrail API (ingest; token also as x-api-key)
+ * GET  /v1/policy                 the active rules, their version and the last rejection (analyst)
+ * PUT  /v1/policy                 new rules: validated, stored as a new version, active at once (admin)
+ * POST /v1/policy/validate        compiles rules without activating them (analyst)
  * GET  /healthz  /readyz  /metrics
  * </pre>
  */
@@ -58,7 +64,8 @@ public final class Api {
   private final EventLog log;
   private final TokenStore tokens;
   private final Detector detector;
-  private final DecisionPolicy policy;
+  private final Decider decider;
+  private final PolicyStore policies;
   private final IngestParser parser;
   private final int maxBodyBytes;
   private final long maxLag;
@@ -68,14 +75,16 @@ public final class Api {
   private final List<String> litellmAccountFields;
   private Javalin app;
 
-  public Api(EventLog log, TokenStore tokens, Detector detector, DecisionPolicy policy, int maxBodyBytes,
-      int maxEventBytes, long maxLag, boolean failClosed, List<String> litellmAccountFields, Metrics metrics) {
+  public Api(EventLog log, TokenStore tokens, Detector detector, Decider decider, PolicyStore policies,
+      int maxBodyBytes, int maxEventBytes, long maxLag, boolean failClosed, List<String> litellmAccountFields,
+      Metrics metrics) {
     this.log = log;
+    this.decider = decider;
+    this.policies = policies;
     this.failClosed = failClosed;
     this.litellmAccountFields = List.copyOf(litellmAccountFields);
     this.tokens = tokens;
     this.detector = detector;
-    this.policy = policy;
     this.parser = new IngestParser(maxEventBytes);
     this.maxBodyBytes = maxBodyBytes;
     this.maxLag = maxLag;
@@ -122,6 +131,9 @@ public final class Api {
       cfg.routes.get("/v1/campaigns", this::campaigns);
       cfg.routes.post("/v1/tokens", this::createToken);
       cfg.routes.post("/beta/litellm_basic_guardrail_api", this::litellm);
+      cfg.routes.get("/v1/policy", this::policy);
+      cfg.routes.put("/v1/policy", this::putPolicy);
+      cfg.routes.post("/v1/policy/validate", this::validatePolicy);
     });
     app.start(host, port);
     return this;
@@ -147,7 +159,8 @@ public final class Api {
       matched = null;
     }
     return Set.of("/healthz", "/readyz", "/metrics", "/v1/events", "/v1/decisions/{account_id}", "/v1/accounts",
-        "/v1/accounts/{account_id}", "/v1/campaigns", "/v1/tokens", "/beta/litellm_basic_guardrail_api")
+        "/v1/accounts/{account_id}", "/v1/campaigns", "/v1/tokens", "/beta/litellm_basic_guardrail_api",
+        "/v1/policy", "/v1/policy/validate")
         .contains(matched) ? matched : "other";
   }
 
@@ -267,9 +280,7 @@ public final class Api {
     require(ctx, Role.INGEST, Role.ANALYST);
     String id = accountId(ctx);
     notReadyGuard();
-    Detector.Snapshot s = detector.snapshot();
-    Decision d = policy.decide(id, s.verdicts().get(id), s.at());
-    metrics.inc("distillguard_decisions_total", "action=\"" + d.action().wireName() + "\"", 1);
+    Decision d = decider.decide(id);
     json(ctx, 200, g -> writeDecision(g, d));
   }
 
@@ -305,9 +316,7 @@ public final class Api {
       return;
     }
     notReadyGuard();
-    Detector.Snapshot s = detector.snapshot();
-    Decision d = policy.decide(account, s.verdicts().get(account), s.at());
-    metrics.inc("distillguard_decisions_total", "action=\"" + d.action().wireName() + "\"", 1);
+    Decision d = decider.decide(account);
     if (d.action() == io.distillguard.service.decide.Action.BLOCK) {
       StringBuilder why = new StringBuilder("distillguard: account blocked (" + d.verdict());
       if (d.campaignId() != null) {
@@ -362,6 +371,8 @@ public final class Api {
     g.writeStringField("verdict", d.verdict());
     g.writeNumberField("score", Math.round(d.score() * 10_000.0) / 10_000.0);
     g.writeStringField("campaign_id", d.campaignId());
+    g.writeStringField("rule", d.rule());
+    g.writeNumberField("policy_version", d.policyVersion());
     g.writeArrayFieldStart("reasons");
     for (Reason r : d.reasons()) {
       g.writeStartObject();
@@ -447,6 +458,53 @@ public final class Api {
       g.writeStringField("role", role.wireName());
       g.writeStringField("name", name.length() > 128 ? name.substring(0, 128) : name);
     });
+  }
+
+  private void policy(Context ctx) {
+    require(ctx, Role.ANALYST);
+    PolicyRules active = policies.active();
+    json(ctx, 200, g -> {
+      g.writeNumberField("version", active.version());
+      g.writeNumberField("rules", active.rules().size());
+      g.writeStringField("source", active.source());
+      g.writeStringField("last_error", policies.lastError());
+    });
+  }
+
+  private void putPolicy(Context ctx) throws IOException {
+    Principal p = require(ctx, Role.ADMIN);
+    String text = new String(boundedBody(ctx), java.nio.charset.StandardCharsets.UTF_8);
+    try {
+      PolicyRules next = policies.submit(text, "api (" + p.name() + ")");
+      json(ctx, 200, g -> {
+        g.writeNumberField("version", next.version());
+        g.writeNumberField("rules", next.rules().size());
+      });
+    } catch (PolicyException e) {
+      json(ctx, 400, g -> {
+        g.writeStringField("error", e.getMessage());
+        g.writeNumberField("active_version", policies.active().version());
+      });
+    } catch (SQLException e) {
+      throw new ApiException(503, "the policy store is unavailable; the active rules stay");
+    }
+  }
+
+  private void validatePolicy(Context ctx) throws IOException {
+    require(ctx, Role.ANALYST);
+    String text = new String(boundedBody(ctx), java.nio.charset.StandardCharsets.UTF_8);
+    try {
+      PolicyRules r = PolicyRules.compile(text, 0);
+      json(ctx, 200, g -> {
+        g.writeBooleanField("valid", true);
+        g.writeNumberField("rules", r.rules().size());
+      });
+    } catch (PolicyException e) {
+      json(ctx, 200, g -> {
+        g.writeBooleanField("valid", false);
+        g.writeStringField("error", e.getMessage());
+      });
+    }
   }
 
   // ---- helpers
