@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       TrainCapabilityCommand.class,
       ServeCommand.class,
+      PolicyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -110,4 +110,28 @@ class EndToEndIT {
     assertThat(eval.get("format").asText()).isEqualTo("distillguard-eval-v1");
     assertThat(eval.toString()).contains("precision").contains("recall");
   }
+
+  @Test
+  void policyTestBacktestsRulesAgainstTheLog() throws Exception {
+    Path rules = Files.writeString(dir.resolve("rules.json"),
+        "{\"rules\": [{\"name\": \"degrade attacks\", \"when\": \"verdict == 'attack'\", \"action\": \"degrade\"}]}");
+    StringWriter out = new StringWriter();
+    var cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out));
+    assertThat(cl.execute("policy", "test", "--rules", rules.toString(), "--input",
+        sim.resolve("events.jsonl").toString(), "--allowlist", sim.resolve("allowlist.txt").toString())).isZero();
+    long attacks = lines(EndToEndIT.out.resolve("verdicts.jsonl")).stream()
+        .filter(v -> v.get("verdict").asText().equals("attack")).count();
+    assertThat(attacks).isPositive();
+    // every attack account moves from block to degrade, and nothing else changes
+    assertThat(out.toString()).contains(String.format("%,d accounts change action", attacks))
+        .containsPattern("degrade\\s+0\\s+" + String.format("%,d", attacks))
+        .contains("-> degrade  degrade attacks");
+    Path bad = Files.writeString(dir.resolve("bad.json"), "{\"rules\": [{\"name\": \"x\", \"when\": \"verdict ==\", \"action\": \"block\"}]}");
+    StringWriter err = new StringWriter();
+    var cl2 = Main.commandLine();
+    cl2.setErr(new PrintWriter(err));
+    assertThat(cl2.execute("policy", "check", "--rules", bad.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("rule 1 (x)");
+  }
 }
