@@ -33,6 +33,8 @@ public final class Service implements AutoCloseable {
   private final Metrics metrics = new Metrics();
   private final io.distillguard.service.decide.Decider decider;
   private final io.distillguard.service.policy.PolicyStore policies;
+  private final io.distillguard.service.alert.AlertStore alerts;
+  private final io.distillguard.service.alert.AlertSender sender;
   private final io.distillguard.service.gateway.EnvoyAuthz envoy;
   private io.grpc.Server envoyServer;
   private String generatedAdminToken;
@@ -57,7 +59,27 @@ public final class Service implements AutoCloseable {
     if (cfg.policyFile() != null) {
       policies.watch(cfg.policyFile(), 1000);
     }
-    this.api = new Api(log, tokens, detector, decider, policies, cfg.maxBodyBytes(), cfg.maxEventBytes(),
+    this.alerts = new io.distillguard.service.alert.AlertStore(db);
+    this.sender = cfg.alerts().url() == null ? null
+        : new io.distillguard.service.alert.AlertSender(alerts, cfg.alerts(), java.time.Clock.systemUTC());
+    io.distillguard.service.alert.AlertRules rules = new io.distillguard.service.alert.AlertRules();
+    detector.onEvaluation(e -> {
+      boolean any = false;
+      for (var c : rules.candidates(e)) {
+        try {
+          if (alerts.raise(c, e.at(), java.time.Instant.now())) {
+            any = true;
+            metrics.inc("distillguard_alerts_total", "kind=\"" + c.kind() + "\"", 1);
+          }
+        } catch (SQLException ex) {
+          LOG.error("cannot store alert: {}", ex.toString());
+        }
+      }
+      if (any && sender != null) {
+        sender.raised();
+      }
+    });
+    this.api = new Api(log, tokens, detector, decider, policies, alerts, cfg.maxBodyBytes(), cfg.maxEventBytes(),
         cfg.maxLag(), cfg.failClosed(), cfg.litellmAccountFields(), metrics);
     if (cfg.envoyGrpcPort() >= 0) {
       var keys = cfg.envoyApiKeyMap() == null ? java.util.Map.<String, String>of()
@@ -77,6 +99,9 @@ public final class Service implements AutoCloseable {
         ? Database.sqlite(dataDir)
         : Database.at(cfg.storeUrl(), cfg.storeUser(), cfg.storePassword());
     Service s = new Service(db, cfg, adminToken);
+    if (s.sender != null) {
+      s.sender.start();
+    }
     s.detector.start();
     s.api.start(host, port);
     if (s.envoy != null) {
@@ -108,11 +133,15 @@ public final class Service implements AutoCloseable {
   @Override
   public void close() throws Exception {
     policies.close();
+    if (sender != null) {
+      sender.close();
+    }
     if (envoyServer != null) {
       io.distillguard.service.gateway.EnvoyAuthz.stop(envoyServer);
     }
     api.stop();
     detector.close();
+    alerts.close();
     log.close();
   }
 }

@@ -42,6 +42,12 @@ import java.util.TreeSet;
  * envoy.account_header       = x-distillguard-account   # header carrying the account id
  * envoy.api_key_map          =           # file of '<sha256 of API key> <account_id>' lines
  * policy.file                =           # CEL rule file, hot-reloaded when it changes (see PolicyRules)
+ * alerts.webhook_url         =           # where alerts are POSTed (none: stored and listed only)
+ * alerts.format              = json      # json (the alert as is) or slack (an incoming-webhook message)
+ * alerts.secret              =           # HMAC-SHA256 key for the X-Distillguard-Signature header
+ * alerts.retry_base          = PT5S      # first retry delay, doubling per attempt
+ * alerts.retry_max           = PT1H      # longest retry delay
+ * alerts.max_attempts        = 12        # attempts before an alert is given up
  * allowlist                  =           # file of account or org ids never enforced
  * </pre>
  */
@@ -60,6 +66,7 @@ public record ServiceConfig(
     String envoyAccountHeader,
     Path envoyApiKeyMap,
     Path policyFile,
+    io.distillguard.service.alert.AlertSender.Target alerts,
     Path allowlist) {
 
   static final Set<String> KEYS = Set.of(
@@ -67,7 +74,8 @@ public record ServiceConfig(
       "ingest.max_lag", "detection.evaluate_every", "detection.attack_threshold", "detection.suspicious_threshold",
       "decisions.attack_action", "decisions.suspicious_action", "decisions.shadow", "decisions.ttl",
       "decisions.fail_closed", "litellm.account_fields", "envoy.grpc_port", "envoy.account_header",
-      "envoy.api_key_map", "policy.file", "allowlist");
+      "envoy.api_key_map", "policy.file", "alerts.webhook_url", "alerts.format", "alerts.secret", "alerts.retry_base",
+      "alerts.retry_max", "alerts.max_attempts", "allowlist");
 
   public static ServiceConfig defaults() {
     return read(new Properties(), Map.of());
@@ -132,7 +140,30 @@ public record ServiceConfig(
         blankToNull(p.getProperty("envoy.api_key_map")) == null ? null
             : Path.of(blankToNull(p.getProperty("envoy.api_key_map"))),
         blankToNull(p.getProperty("policy.file")) == null ? null : Path.of(blankToNull(p.getProperty("policy.file"))),
+        alerts(p),
         allow == null ? null : Path.of(allow));
+  }
+
+  private static io.distillguard.service.alert.AlertSender.Target alerts(Properties p) {
+    String url = blankToNull(p.getProperty("alerts.webhook_url"));
+    String format = p.getProperty("alerts.format", "json").strip();
+    if (!format.equals("json") && !format.equals("slack")) {
+      throw new IllegalArgumentException("alerts.format must be json or slack");
+    }
+    java.net.URI uri = null;
+    if (url != null) {
+      try {
+        uri = new java.net.URI(url);
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalArgumentException("alerts.webhook_url is not a URL");
+      }
+      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+        throw new IllegalArgumentException("alerts.webhook_url must be http or https");
+      }
+    }
+    return new io.distillguard.service.alert.AlertSender.Target(uri, format,
+        blankToNull(p.getProperty("alerts.secret")), duration(p, "alerts.retry_base", Duration.ofSeconds(5)),
+        duration(p, "alerts.retry_max", Duration.ofHours(1)), (int) longValue(p, "alerts.max_attempts", 12));
   }
 
   private static int port(Properties p, String key) {
@@ -151,7 +182,8 @@ public record ServiceConfig(
   /** A copy with the Envoy gRPC port set (the serve command's --grpc-port). */
   public ServiceConfig withEnvoyGrpcPort(int port) {
     return new ServiceConfig(storeUrl, storeUser, storePassword, maxBodyBytes, maxEventBytes, maxLag, detection,
-        decisions, failClosed, litellmAccountFields, port, envoyAccountHeader, envoyApiKeyMap, policyFile, allowlist);
+        decisions, failClosed, litellmAccountFields, port, envoyAccountHeader, envoyApiKeyMap, policyFile, alerts,
+        allowlist);
   }
 
   private static String blankToNull(String s) {

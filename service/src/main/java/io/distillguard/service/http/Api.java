@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
  * GET  /v1/campaigns              campaigns with evidence (analyst)
  * POST /v1/tokens                 {"role": "ingest", "name": "gateway-eu"} makes a token (admin)
  * POST /beta/litellm_basic_guardrail_api  LiteLLM's generic guardrail API (ingest; token also as x-api-key)
+ * GET  /v1/alerts[?limit=N]       recent alerts with their delivery state (analyst)
  * GET  /v1/policy                 the active rules, their version and the last rejection (analyst)
  * PUT  /v1/policy                 new rules: validated, stored as a new version, active at once (admin)
  * POST /v1/policy/validate        compiles rules without activating them (analyst)
@@ -66,6 +67,7 @@ public final class Api {
   private final Detector detector;
   private final Decider decider;
   private final PolicyStore policies;
+  private final io.distillguard.service.alert.AlertStore alerts;
   private final IngestParser parser;
   private final int maxBodyBytes;
   private final long maxLag;
@@ -76,11 +78,12 @@ public final class Api {
   private Javalin app;
 
   public Api(EventLog log, TokenStore tokens, Detector detector, Decider decider, PolicyStore policies,
-      int maxBodyBytes, int maxEventBytes, long maxLag, boolean failClosed, List<String> litellmAccountFields,
+      io.distillguard.service.alert.AlertStore alerts, int maxBodyBytes, int maxEventBytes, long maxLag, boolean failClosed, List<String> litellmAccountFields,
       Metrics metrics) {
     this.log = log;
     this.decider = decider;
     this.policies = policies;
+    this.alerts = alerts;
     this.failClosed = failClosed;
     this.litellmAccountFields = List.copyOf(litellmAccountFields);
     this.tokens = tokens;
@@ -132,6 +135,7 @@ public final class Api {
       cfg.routes.post("/v1/tokens", this::createToken);
       cfg.routes.post("/beta/litellm_basic_guardrail_api", this::litellm);
       cfg.routes.get("/v1/policy", this::policy);
+      cfg.routes.get("/v1/alerts", this::alerts);
       cfg.routes.put("/v1/policy", this::putPolicy);
       cfg.routes.post("/v1/policy/validate", this::validatePolicy);
     });
@@ -160,7 +164,7 @@ public final class Api {
     }
     return Set.of("/healthz", "/readyz", "/metrics", "/v1/events", "/v1/decisions/{account_id}", "/v1/accounts",
         "/v1/accounts/{account_id}", "/v1/campaigns", "/v1/tokens", "/beta/litellm_basic_guardrail_api",
-        "/v1/policy", "/v1/policy/validate")
+        "/v1/policy", "/v1/policy/validate", "/v1/alerts")
         .contains(matched) ? matched : "other";
   }
 
@@ -468,6 +472,36 @@ public final class Api {
       g.writeNumberField("rules", active.rules().size());
       g.writeStringField("source", active.source());
       g.writeStringField("last_error", policies.lastError());
+    });
+  }
+
+  private void alerts(Context ctx) throws IOException {
+    require(ctx, Role.ANALYST);
+    int limit = intParam(ctx, "limit", 100, 10_000);
+    List<io.distillguard.service.alert.Alert> list;
+    try {
+      list = alerts.recent(limit);
+    } catch (SQLException e) {
+      throw new ApiException(503, "the alert store is unavailable");
+    }
+    json(ctx, 200, g -> {
+      g.writeArrayFieldStart("alerts");
+      for (io.distillguard.service.alert.Alert a : list) {
+        g.writeStartObject();
+        g.writeNumberField("id", a.id());
+        g.writeStringField("kind", a.kind());
+        g.writeStringField("campaign_id", a.campaignId());
+        g.writeStringField("created_at", a.createdAt().toString());
+        g.writeStringField("event_time", a.eventTime().toString());
+        g.writeNumberField("attempts", a.attempts());
+        g.writeStringField("delivered_at", a.deliveredAt() == null ? null : a.deliveredAt().toString());
+        g.writeStringField("next_attempt_at", a.nextAttemptAt() == null ? null : a.nextAttemptAt().toString());
+        g.writeStringField("last_error", a.lastError());
+        g.writeFieldName("payload");
+        g.writeRawValue(a.payload());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
     });
   }
 
