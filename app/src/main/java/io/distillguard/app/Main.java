@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       TrainCapabilityCommand.class,
       ServeCommand.class,
       PolicyCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -116,7 +116,13 @@ public final class ServiceLoad {
     while ((line = out.readLine()) != null) {
       Matcher m = listening.matcher(line);
       if (m.find()) {
-        Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
+        Thread drain = new Thread(() -> {
+          try {
+            out.lines().filter(l -> l.contains("ERROR") || l.contains("WARN")).forEach(l -> System.err.println("server: " + l));
+          } catch (java.io.UncheckedIOException e) {
+            // the server went away
+          }
+        });
         drain.setDaemon(true);
         drain.start();
         return m.group(1);

@@ -81,6 +81,8 @@ public final class DetectionPipeline {
   private Evaluation last;
   /** Accounts with events since the last evaluation: only their own profiles can have changed. */
   private final java.util.Set<String> dirty = new java.util.HashSet<>();
+  /** Accounts allowlisted while running (analysts' labels). */
+  private final java.util.Set<String> allowedLater = new java.util.HashSet<>();
   private final Map<String, AccountAssessment> profiles = new HashMap<>();
   /** Each account's assessment with family evidence, kept up to date incrementally. */
   private final Map<String, AccountAssessment> base = new HashMap<>();
@@ -155,6 +157,21 @@ public final class DetectionPipeline {
     }
   }
 
+  /**
+   * Treats an account as allowlisted from now on (an analyst's label): it gets verdict {@code allowed} and its
+   * traffic no longer counts towards template families' suspicion, from the next evaluation. Call it at the same
+   * point of the stream on a replay to reproduce a run.
+   */
+  public void allow(String accountId) {
+    if (allowedLater.add(accountId)) {
+      dirty.add(accountId);
+    }
+  }
+
+  private boolean allowed(String id, String org) {
+    return allowlist.allows(id, org) || allowedLater.contains(id);
+  }
+
   /** Event time of the newest event accepted so far ({@link Instant#EPOCH} before the first). */
   public Instant watermark() {
     return watermark == Long.MIN_VALUE ? Instant.EPOCH : Instant.ofEpochMilli(watermark);
@@ -189,7 +206,7 @@ public final class DetectionPipeline {
       AccountAssessment p = accountScorer.profile(a);
       profiles.put(id, p);
       // distillation under agreement says nothing about who else uses a template
-      ledger.update(a, p.score(), !allowlist.allows(id, a.orgId()), families::canonical);
+      ledger.update(a, p.score(), !allowed(id, a.orgId()), families::canonical);
       reassess.add(id);
     }
     dirty.clear();
@@ -214,7 +231,7 @@ public final class DetectionPipeline {
       }
     }
     List<LinkedGroup> groups = linker.link(state, profiles, base, familyScores, families::canonical,
-        id -> allowlist.allows(id, state.account(id) == null ? null : state.account(id).orgId()), enforcedIn, reassess);
+        id -> allowed(id, state.account(id) == null ? null : state.account(id).orgId()), enforcedIn, reassess);
     List<Campaign> campaigns = new ArrayList<>();
     Map<String, CampaignAssessment> campaignOf = new HashMap<>();
     for (LinkedGroup g : groups) {
@@ -271,8 +288,10 @@ public final class DetectionPipeline {
         // per-account signals alone never enforce: heavy legitimate users look alike in parts; review instead
         v = Verdict.SUSPICIOUS;
       }
-      if (allowlist.allows(id, sketch == null ? null : sketch.orgId())) {
-        reasons.add(0, new Reason("allowlist", 0.0, "account or its organisation is on the allowlist"));
+      if (allowed(id, sketch == null ? null : sketch.orgId())) {
+        reasons.add(0, allowlist.allows(id, sketch == null ? null : sketch.orgId())
+            ? new Reason("allowlist", 0.0, "account or its organisation is on the allowlist")
+            : new Reason("analyst_label", 0.0, "an analyst allowlisted this account or dismissed it as a false positive"));
         v = Verdict.ALLOWED;
       } else if (v == Verdict.ATTACK) {
         firstFlagged.putIfAbsent(id, now);

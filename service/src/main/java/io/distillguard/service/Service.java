@@ -34,6 +34,7 @@ public final class Service implements AutoCloseable {
   private final io.distillguard.service.decide.Decider decider;
   private final io.distillguard.service.policy.PolicyStore policies;
   private final io.distillguard.service.alert.AlertStore alerts;
+  private final io.distillguard.service.label.LabelStore labels;
   private final io.distillguard.service.alert.AlertSender sender;
   private final io.distillguard.service.gateway.EnvoyAuthz envoy;
   private io.grpc.Server envoyServer;
@@ -59,6 +60,13 @@ public final class Service implements AutoCloseable {
     if (cfg.policyFile() != null) {
       policies.watch(cfg.policyFile(), 1000);
     }
+    this.labels = new io.distillguard.service.label.LabelStore(db);
+    for (io.distillguard.service.label.Label l : labels.all()) {
+      decider.label(l);
+      if (l.kind().allows()) {
+        detector.allowAfter(l.appliedSeq(), l.accountId());
+      }
+    }
     this.alerts = new io.distillguard.service.alert.AlertStore(db);
     this.sender = cfg.alerts().url() == null ? null
         : new io.distillguard.service.alert.AlertSender(alerts, cfg.alerts(), java.time.Clock.systemUTC());
@@ -79,7 +87,7 @@ public final class Service implements AutoCloseable {
         sender.raised();
       }
     });
-    this.api = new Api(log, tokens, detector, decider, policies, alerts, cfg.maxBodyBytes(), cfg.maxEventBytes(),
+    this.api = new Api(log, tokens, detector, decider, policies, alerts, labels, cfg.maxBodyBytes(), cfg.maxEventBytes(),
         cfg.maxLag(), cfg.failClosed(), cfg.litellmAccountFields(), metrics);
     if (cfg.envoyGrpcPort() >= 0) {
       var keys = cfg.envoyApiKeyMap() == null ? java.util.Map.<String, String>of()
@@ -142,6 +150,7 @@ public final class Service implements AutoCloseable {
     api.stop();
     detector.close();
     alerts.close();
+    labels.close();
     log.close();
   }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The HTTP API of a real service on a random port with its SQLite store in a temporary directory. */
-class ServiceApiTest {
+public class ServiceApiTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final String ADMIN = "test-admin-token-0123456789";
@@ -44,7 +44,7 @@ class ServiceApiTest {
   }
 
   /** A valid event-v1 line with a random id. */
-  static String event(Random r, String account, Instant ts, String prompt) {
+  public static String event(Random r, String account, Instant ts, String prompt) {
     return "{\"event_id\":\"ev-" + Long.toHexString(r.nextLong()) + "\",\"ts\":\"" + ts + "\",\"account_id\":\""
         + account + "\",\"request\":{\"model\":\"m1\",\"messages\":[{\"role\":\"user\",\"content\":"
         + quote(prompt) + "}]}}";

@@ -18,6 +18,8 @@ public final class Decider {
   private final AtomicReference<PolicyRules> rules = new AtomicReference<>(PolicyRules.none());
   private final Consumer<String> ruleErrors;
   private final Consumer<Action> decided;
+  private final java.util.concurrent.ConcurrentHashMap<String, io.distillguard.service.label.Label> labels =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public Decider(Detector detector, DecisionPolicy policy, Consumer<String> ruleErrors, Consumer<Action> decided) {
     this.detector = detector;
@@ -30,9 +32,17 @@ public final class Decider {
     Detector.Snapshot s = detector.snapshot();
     AccountVerdict v = s.verdicts().get(accountId);
     Campaign c = v == null || v.campaignId() == null ? null : s.campaignsById().get(v.campaignId());
-    Decision d = policy.decide(accountId, v, c, s.at(), rules.get(), ruleErrors);
+    io.distillguard.service.label.Label l = labels.get(accountId);
+    PolicyRules.Match byLabel = l == null ? null
+        : new PolicyRules.Match(l.kind().action, "label " + l.kind().wireName() + " #" + l.id());
+    Decision d = policy.decide(accountId, v, c, s.at(), rules.get(), ruleErrors, byLabel);
     decided.accept(d.action());
     return d;
+  }
+
+  /** An analyst's label: the latest per account decides before lists and rules. */
+  public void label(io.distillguard.service.label.Label l) {
+    labels.merge(l.accountId(), l, (a, b) -> b.id() > a.id() ? b : a);
   }
 
   /** Makes {@code next} the active rule set. */

@@ -51,6 +51,12 @@ public record DecisionPolicy(Action onAttack, Action onSuspicious, boolean shado
    */
   public Decision decide(String accountId, AccountVerdict v, Campaign c, Instant evaluatedAt, PolicyRules rules,
       Consumer<String> ruleErrors) {
+    return decide(accountId, v, c, evaluatedAt, rules, ruleErrors, null);
+  }
+
+  /** As above, with an analyst's label ({@code label}, may be null) deciding before any list or rule. */
+  public Decision decide(String accountId, AccountVerdict v, Campaign c, Instant evaluatedAt, PolicyRules rules,
+      Consumer<String> ruleErrors, PolicyRules.Match label) {
     Action base = defaultAction(v);
     Map<String, Double> signals = new HashMap<>();
     if (v != null) {
@@ -58,7 +64,7 @@ public record DecisionPolicy(Action onAttack, Action onSuspicious, boolean shado
         signals.merge(r.signal(), r.weight(), Math::max);
       }
     }
-    PolicyRules.Match m = rules.match(new PolicyRules.Facts(accountId,
+    PolicyRules.Match m = label != null ? label : rules.match(new PolicyRules.Facts(accountId,
         v == null ? "unknown" : v.verdict().wireName(), v == null ? 0 : v.score(), base, signals,
         c == null ? null : c.campaignId(), c == null ? null : c.verdict().wireName(), c == null ? 0 : c.score(),
         c == null ? 0 : c.accountCount()), ruleErrors);

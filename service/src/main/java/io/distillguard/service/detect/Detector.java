@@ -49,6 +49,9 @@ public final class Detector implements AutoCloseable {
   private volatile Throwable failure;
   private volatile java.util.function.Consumer<DetectionPipeline.Evaluation> listener = e -> {};
   private Thread thread;
+  /** Accounts to treat as allowlisted once the log position (key) has been processed: analysts' labels. */
+  private final java.util.concurrent.ConcurrentSkipListMap<Long, List<String>> allowAfter =
+      new java.util.concurrent.ConcurrentSkipListMap<>();
 
   public Detector(EventLog log, DetectionPipeline pipeline, int batch) {
     this.log = log;
@@ -73,6 +76,31 @@ public final class Detector implements AutoCloseable {
     thread.start();
   }
 
+  /**
+   * Treats {@code accountId} as allowlisted once event {@code seq} of the log has been processed (and before the next
+   * one), on this run and on every replay of the log given the same labels.
+   */
+  public void allowAfter(long seq, String accountId) {
+    allowAfter.compute(seq, (k, v) -> {
+      List<String> l = v == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(v);
+      l.add(accountId);
+      return l;
+    });
+    appended();
+  }
+
+  /** Applies the labels whose position is before {@code nextSeq} (detector thread only). */
+  private void applyLabelsBefore(long nextSeq) {
+    while (true) {
+      Map.Entry<Long, List<String>> e = allowAfter.firstEntry();
+      if (e == null || e.getKey() >= nextSeq) {
+        return;
+      }
+      allowAfter.remove(e.getKey());
+      e.getValue().forEach(pipeline::allow);
+    }
+  }
+
   /** Wakes the detector: new events were appended. */
   public void appended() {
     synchronized (wake) {
@@ -86,18 +114,20 @@ public final class Detector implements AutoCloseable {
       while (!stop) {
         List<EventLog.Stored> events = log.read(seq, batch);
         if (events.isEmpty()) {
+          applyLabelsBefore(seq + 1);
           if (!ready && seq >= startSeq) {
             ready = true;
             LOG.info("replayed the event log up to seq {}; ready", seq);
           }
           synchronized (wake) {
-            if (log.lastSeq() <= seq && !stop) {
+            if (log.lastSeq() <= seq && !stop && allowAfter.isEmpty()) {
               wake.wait(200);
             }
           }
           continue;
         }
         for (EventLog.Stored s : events) {
+          applyLabelsBefore(s.seq());
           Event e;
           try {
             byte[] b = s.json().getBytes(StandardCharsets.UTF_8);

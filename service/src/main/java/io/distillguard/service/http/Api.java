@@ -46,6 +46,8 @@ import org.slf4j.LoggerFactory;
  * POST /v1/tokens                 {"role": "ingest", "name": "gateway-eu"} makes a token (admin)
  * POST /beta/litellm_basic_guardrail_api  LiteLLM's generic guardrail API (ingest; token also as x-api-key)
  * GET  /v1/alerts[?limit=N]       recent alerts with their delivery state (analyst)
+ * POST /v1/labels                 {"account_id", "label": confirm|dismiss|allowlist, "note"} (analyst)
+ * GET  /v1/labels?account_id=A    an account's labels, newest first (analyst)
  * GET  /v1/policy                 the active rules, their version and the last rejection (analyst)
  * PUT  /v1/policy                 new rules: validated, stored as a new version, active at once (admin)
  * POST /v1/policy/validate        compiles rules without activating them (analyst)
@@ -68,6 +70,7 @@ public final class Api {
   private final Decider decider;
   private final PolicyStore policies;
   private final io.distillguard.service.alert.AlertStore alerts;
+  private final io.distillguard.service.label.LabelStore labels;
   private final IngestParser parser;
   private final int maxBodyBytes;
   private final long maxLag;
@@ -78,12 +81,14 @@ public final class Api {
   private Javalin app;
 
   public Api(EventLog log, TokenStore tokens, Detector detector, Decider decider, PolicyStore policies,
-      io.distillguard.service.alert.AlertStore alerts, int maxBodyBytes, int maxEventBytes, long maxLag, boolean failClosed, List<String> litellmAccountFields,
+      io.distillguard.service.alert.AlertStore alerts, io.distillguard.service.label.LabelStore labels,
+      int maxBodyBytes, int maxEventBytes, long maxLag, boolean failClosed, List<String> litellmAccountFields,
       Metrics metrics) {
     this.log = log;
     this.decider = decider;
     this.policies = policies;
     this.alerts = alerts;
+    this.labels = labels;
     this.failClosed = failClosed;
     this.litellmAccountFields = List.copyOf(litellmAccountFields);
     this.tokens = tokens;
@@ -136,6 +141,8 @@ public final class Api {
       cfg.routes.post("/beta/litellm_basic_guardrail_api", this::litellm);
       cfg.routes.get("/v1/policy", this::policy);
       cfg.routes.get("/v1/alerts", this::alerts);
+      cfg.routes.post("/v1/labels", this::addLabel);
+      cfg.routes.get("/v1/labels", this::listLabels);
       cfg.routes.put("/v1/policy", this::putPolicy);
       cfg.routes.post("/v1/policy/validate", this::validatePolicy);
     });
@@ -164,7 +171,7 @@ public final class Api {
     }
     return Set.of("/healthz", "/readyz", "/metrics", "/v1/events", "/v1/decisions/{account_id}", "/v1/accounts",
         "/v1/accounts/{account_id}", "/v1/campaigns", "/v1/tokens", "/beta/litellm_basic_guardrail_api",
-        "/v1/policy", "/v1/policy/validate", "/v1/alerts")
+        "/v1/policy", "/v1/policy/validate", "/v1/alerts", "/v1/labels")
         .contains(matched) ? matched : "other";
   }
 
@@ -503,6 +510,66 @@ public final class Api {
       }
       g.writeEndArray();
     });
+  }
+
+  private void addLabel(Context ctx) throws IOException {
+    Principal p = require(ctx, Role.ANALYST);
+    JsonNodeHolder body = JsonNodeHolder.parse(boundedBody(ctx));
+    String account = body.text("account_id");
+    if (account == null || account.isEmpty() || account.length() > MAX_ID_CHARS) {
+      throw new ApiException(400, "account_id must have 1 to " + MAX_ID_CHARS + " characters");
+    }
+    io.distillguard.service.label.Label.Kind kind = body.text("label") == null ? null
+        : io.distillguard.service.label.Label.Kind.parse(body.text("label")).orElse(null);
+    if (kind == null) {
+      throw new ApiException(400, "label must be one of confirm, dismiss, allowlist");
+    }
+    String note = body.text("note") == null ? "" : body.text("note");
+    io.distillguard.service.label.Label l;
+    try {
+      l = labels.add(account, kind, note, p.name(), java.time.Instant.now(), log.lastSeq());
+    } catch (SQLException e) {
+      throw new ApiException(503, "the label store is unavailable; nothing changed");
+    }
+    decider.label(l);
+    if (kind.allows()) {
+      detector.allowAfter(l.appliedSeq(), account);
+    }
+    metrics.inc("distillguard_labels_total", "label=\"" + kind.wireName() + "\"", 1);
+    json(ctx, 201, g -> writeLabel(g, l));
+  }
+
+  private void listLabels(Context ctx) {
+    require(ctx, Role.ANALYST);
+    String account = ctx.queryParam("account_id");
+    if (account == null || account.isEmpty() || account.length() > MAX_ID_CHARS) {
+      throw new ApiException(400, "account_id is required");
+    }
+    List<io.distillguard.service.label.Label> list;
+    try {
+      list = labels.of(account);
+    } catch (SQLException e) {
+      throw new ApiException(503, "the label store is unavailable");
+    }
+    json(ctx, 200, g -> {
+      g.writeArrayFieldStart("labels");
+      for (io.distillguard.service.label.Label l : list) {
+        g.writeStartObject();
+        writeLabel(g, l);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    });
+  }
+
+  private static void writeLabel(JsonGenerator g, io.distillguard.service.label.Label l) throws IOException {
+    g.writeNumberField("id", l.id());
+    g.writeStringField("account_id", l.accountId());
+    g.writeStringField("label", l.kind().wireName());
+    g.writeStringField("note", l.note());
+    g.writeStringField("author", l.author());
+    g.writeStringField("created_at", l.createdAt().toString());
+    g.writeNumberField("applied_seq", l.appliedSeq());
   }
 
   private void putPolicy(Context ctx) throws IOException {

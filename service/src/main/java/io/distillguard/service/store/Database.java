@@ -52,7 +52,15 @@ public final class Database {
 
   /** A new connection, configured for durability; the caller closes it. */
   public Connection connect() throws SQLException {
-    Connection c = DriverManager.getConnection(url, props);
+    Properties p = props;
+    if (sqlite) {
+      // a transaction takes the write lock when it begins: one that read first and wrote later could otherwise fail
+      // at once with SQLITE_BUSY when another connection committed in between (busy_timeout does not help there)
+      p = new Properties();
+      p.putAll(props);
+      p.setProperty("transaction_mode", "IMMEDIATE");
+    }
+    Connection c = DriverManager.getConnection(url, p);
     if (sqlite) {
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA journal_mode=WAL");

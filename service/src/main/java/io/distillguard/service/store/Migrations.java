@@ -17,7 +17,8 @@ import java.util.function.Function;
 final class Migrations {
 
   /** The scripts, in order. Append only: a released script never changes. */
-  static final List<String> SCRIPTS = List.of("V1__event_log_and_tokens.sql", "V2__policies.sql", "V3__alerts.sql");
+  static final List<String> SCRIPTS = List.of("V1__event_log_and_tokens.sql", "V2__policies.sql", "V3__alerts.sql",
+      "V4__labels.sql");
 
   private Migrations() {}
 
