@@ -81,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
         + base + "/v1/campaigns)");
     System.out.println("  decisions      " + base + "/v1/decisions/{account_id}");
     System.out.println("  LiteLLM        " + base + "/beta/litellm_basic_guardrail_api");
-    System.out.println("  Envoy ext_authz  127.0.0.1:" + service.envoyPort() + " (gRPC)");
+    System.out.println("  Envoy authz    127.0.0.1:" + service.envoyPort() + " (gRPC ext_authz)");
     System.out.println("  metrics        " + base + "/metrics");
     System.out.println("  admin token    " + admin);
     System.out.println("  dashboard      not built yet (issue 5)");
@@ -189,7 +189,7 @@ final class DemoCommand implements Callable<Integer> {
     System.out.printf("%nDetection on the live stream: %,d accounts to block, %,d of them in the simulated campaigns"
         + " (%,d campaign accounts in all)%n", attacks.size(), right, total);
     for (JsonNode c : get(http, base, token, "/v1/campaigns").get("campaigns")) {
-      System.out.printf("  %-12s %-10s score %.2f  %,5d accounts  %,8d requests%n", c.get("campaign_id").asText(),
+      System.out.printf("  %-14s %-10s score %.2f  %,6d accounts  %,9d requests%n", c.get("campaign_id").asText(),
           c.get("verdict").asText(), c.get("score").asDouble(), c.get("account_count").asInt(),
           c.get("events").asLong());
     }

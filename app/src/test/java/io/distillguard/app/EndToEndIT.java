@@ -134,4 +134,13 @@ class EndToEndIT {
     assertThat(cl2.execute("policy", "check", "--rules", bad.toString())).isEqualTo(1);
     assertThat(err.toString()).contains("rule 1 (x)");
   }
+
+  @Test
+  void demoStreamsSimulatedTrafficIntoALiveServiceAndExits() {
+    Path demo = dir.resolve("demo");
+    assertThat(Main.commandLine().execute("demo", "--port", "0", "--grpc-port", "0", "--scale", "0.02", "--days",
+        "2", "--data-dir", demo.toString(), "--exit")).isZero();
+    assertThat(demo.resolve("store").resolve("distillguard.db")).exists();
+    assertThat(demo.resolve("sim").resolve("events.jsonl")).exists();
+  }
 }
