@@ -70,6 +70,13 @@ final class DemoCommand implements Callable<Integer> {
     if (code != 0) {
       return code;
     }
+    // the demo talks to a person: plain-text logs, warnings only, unless the environment asks otherwise
+    if (System.getenv("DISTILLGUARD_LOG_FORMAT") == null) {
+      System.setProperty("distillguard.log.format", "text");
+    }
+    if (System.getenv("DISTILLGUARD_LOG_LEVEL") == null) {
+      System.setProperty("distillguard.log.level", "warn");
+    }
     String token = System.getenv(Service.ADMIN_TOKEN_ENV);
     ServiceConfig cfg = ServiceConfig.load(null, System.getenv()).withEnvoyGrpcPort(grpcPort);
     Service service = Service.start(cfg, dataDir.resolve("store"), "127.0.0.1", port, token);
