@@ -3,9 +3,18 @@ package io.distillguard.service;
 import io.distillguard.features.FeatureExtractor;
 import io.distillguard.pipeline.DetectionPipeline;
 import io.distillguard.policy.Allowlist;
+import io.distillguard.service.alert.AlertRules;
+import io.distillguard.service.alert.AlertSender;
+import io.distillguard.service.alert.AlertStore;
+import io.distillguard.service.decide.Decider;
 import io.distillguard.service.detect.Detector;
+import io.distillguard.service.gateway.AccountResolver;
+import io.distillguard.service.gateway.EnvoyAuthz;
 import io.distillguard.service.http.Api;
 import io.distillguard.service.http.Metrics;
+import io.distillguard.service.label.Label;
+import io.distillguard.service.label.LabelStore;
+import io.distillguard.service.policy.PolicyStore;
 import io.distillguard.service.store.Database;
 import io.distillguard.service.store.EventLog;
 import io.distillguard.service.store.TokenStore;
@@ -31,12 +40,12 @@ public final class Service implements AutoCloseable {
   private final Detector detector;
   private final Api api;
   private final Metrics metrics = new Metrics();
-  private final io.distillguard.service.decide.Decider decider;
-  private final io.distillguard.service.policy.PolicyStore policies;
-  private final io.distillguard.service.alert.AlertStore alerts;
-  private final io.distillguard.service.label.LabelStore labels;
-  private final io.distillguard.service.alert.AlertSender sender;
-  private final io.distillguard.service.gateway.EnvoyAuthz envoy;
+  private final Decider decider;
+  private final PolicyStore policies;
+  private final AlertStore alerts;
+  private final LabelStore labels;
+  private final AlertSender sender;
+  private final EnvoyAuthz envoy;
   private io.grpc.Server envoyServer;
   private String generatedAdminToken;
 
@@ -52,25 +61,25 @@ public final class Service implements AutoCloseable {
     Allowlist allowlist = cfg.allowlist() == null ? Allowlist.empty() : Allowlist.read(cfg.allowlist());
     DetectionPipeline pipeline = new DetectionPipeline(allowlist, cfg.detection(), FeatureExtractor.withBundledModel());
     this.detector = new Detector(log, pipeline, 2000);
-    this.decider = new io.distillguard.service.decide.Decider(detector, cfg.decisions(),
+    this.decider = new Decider(detector, cfg.decisions(),
         rule -> metrics.inc("distillguard_policy_rule_errors_total", null, 1),
         a -> metrics.inc("distillguard_decisions_total", "action=\"" + a.wireName() + "\"", 1));
-    this.policies = new io.distillguard.service.policy.PolicyStore(db, decider::activate);
+    this.policies = new PolicyStore(db, decider::activate);
     metrics.gauge("distillguard_policy_version", () -> policies.active().version());
     if (cfg.policyFile() != null) {
       policies.watch(cfg.policyFile(), 1000);
     }
-    this.labels = new io.distillguard.service.label.LabelStore(db);
-    for (io.distillguard.service.label.Label l : labels.all()) {
+    this.labels = new LabelStore(db);
+    for (Label l : labels.all()) {
       decider.label(l);
       if (l.kind().allows()) {
         detector.allowAfter(l.appliedSeq(), l.accountId());
       }
     }
-    this.alerts = new io.distillguard.service.alert.AlertStore(db);
+    this.alerts = new AlertStore(db);
     this.sender = cfg.alerts().url() == null ? null
-        : new io.distillguard.service.alert.AlertSender(alerts, cfg.alerts(), java.time.Clock.systemUTC());
-    io.distillguard.service.alert.AlertRules rules = new io.distillguard.service.alert.AlertRules();
+        : new AlertSender(alerts, cfg.alerts(), java.time.Clock.systemUTC());
+    AlertRules rules = new AlertRules();
     detector.onEvaluation(e -> {
       boolean any = false;
       for (var c : rules.candidates(e)) {
@@ -91,9 +100,9 @@ public final class Service implements AutoCloseable {
         cfg.maxLag(), cfg.failClosed(), cfg.litellmAccountFields(), metrics);
     if (cfg.envoyGrpcPort() >= 0) {
       var keys = cfg.envoyApiKeyMap() == null ? java.util.Map.<String, String>of()
-          : io.distillguard.service.gateway.AccountResolver.readKeyMap(cfg.envoyApiKeyMap());
-      this.envoy = new io.distillguard.service.gateway.EnvoyAuthz(decider,
-          new io.distillguard.service.gateway.AccountResolver(cfg.envoyAccountHeader(), keys), cfg.failClosed(),
+          : AccountResolver.readKeyMap(cfg.envoyApiKeyMap());
+      this.envoy = new EnvoyAuthz(decider,
+          new AccountResolver(cfg.envoyAccountHeader(), keys), cfg.failClosed(),
           a -> metrics.inc("distillguard_envoy_checks_total", "action=\"" + a.wireName() + "\"", 1));
     } else {
       this.envoy = null;
@@ -145,7 +154,7 @@ public final class Service implements AutoCloseable {
       sender.close();
     }
     if (envoyServer != null) {
-      io.distillguard.service.gateway.EnvoyAuthz.stop(envoyServer);
+      EnvoyAuthz.stop(envoyServer);
     }
     api.stop();
     detector.close();
