@@ -58,8 +58,9 @@ public record DecisionPolicy(Action onAttack, Action onSuspicious, boolean shado
   public Decision decide(String accountId, AccountVerdict v, Campaign c, Instant evaluatedAt, PolicyRules rules,
       Consumer<String> ruleErrors, PolicyRules.Match label) {
     Action base = defaultAction(v);
-    Map<String, Double> signals = new HashMap<>();
-    if (v != null) {
+    Map<String, Double> signals = Map.of(); // only rules read signals: the common path allocates nothing here
+    if (v != null && label == null && !rules.rules().isEmpty()) {
+      signals = new HashMap<>();
       for (Reason r : v.reasons()) {
         signals.merge(r.signal(), r.weight(), Math::max);
       }
