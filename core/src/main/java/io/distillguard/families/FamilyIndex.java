@@ -24,7 +24,7 @@ final class FamilyIndex {
   static final double NOVEL_SIMILARITY = 0.8;
 
   private final int maxFamilies;
-  private final LongIntMap bandToFamily = new LongIntMap(1 << 16);
+  private LongIntMap bandToFamily = new LongIntMap(1 << 16);
   private final Map<Integer, Family> families = new HashMap<>();
   /** Union-find over family ids: families found to be wordings of one template are merged into the oldest. */
   private int[] parent = new int[1024]; // 0: a root (ids start at 1)
@@ -209,5 +209,76 @@ final class FamilyIndex {
 
   int size() {
     return families.size();
+  }
+
+  /** Writes the whole index (families in id order); {@link #read} gives an index that assigns identically. */
+  void write(java.io.DataOutput out) throws java.io.IOException {
+    if (!mergeLog.isEmpty()) {
+      throw new IllegalStateException("merges not drained");
+    }
+    out.writeInt(maxFamilies);
+    bandToFamily.write(out);
+    List<Integer> ids = new ArrayList<>(families.keySet());
+    ids.sort(null);
+    out.writeInt(ids.size());
+    for (int id : ids) {
+      Family f = families.get(id);
+      out.writeInt(f.id);
+      out.writeLong(f.members);
+      out.writeLong(f.lastUsed);
+      out.writeInt(f.registered.size());
+      for (int k = 0; k < f.registered.size(); k++) {
+        long[] keys = f.registered.get(k);
+        int[] sig = f.signatures.get(k);
+        out.writeInt(keys.length);
+        for (long x : keys) {
+          out.writeLong(x);
+        }
+        out.writeInt(sig.length);
+        for (int x : sig) {
+          out.writeInt(x);
+        }
+      }
+    }
+    out.writeInt(parent.length);
+    for (int p : parent) {
+      out.writeInt(p);
+    }
+    out.writeInt(nextId);
+    out.writeLong(merges);
+    out.writeLong(clock);
+  }
+
+  static FamilyIndex read(java.io.DataInput in) throws java.io.IOException {
+    FamilyIndex x = new FamilyIndex(in.readInt());
+    x.bandToFamily = LongIntMap.read(in);
+    int n = in.readInt();
+    for (int i = 0; i < n; i++) {
+      Family f = new Family(in.readInt());
+      f.members = in.readLong();
+      f.lastUsed = in.readLong();
+      int r = in.readInt();
+      for (int k = 0; k < r; k++) {
+        long[] keys = new long[in.readInt()];
+        for (int j = 0; j < keys.length; j++) {
+          keys[j] = in.readLong();
+        }
+        int[] sig = new int[in.readInt()];
+        for (int j = 0; j < sig.length; j++) {
+          sig[j] = in.readInt();
+        }
+        f.registered.add(keys);
+        f.signatures.add(sig);
+      }
+      x.families.put(f.id, f);
+    }
+    x.parent = new int[in.readInt()];
+    for (int i = 0; i < x.parent.length; i++) {
+      x.parent[i] = in.readInt();
+    }
+    x.nextId = in.readInt();
+    x.merges = in.readLong();
+    x.clock = in.readLong();
+    return x;
   }
 }

@@ -112,4 +112,31 @@ final class LongIntMap {
   int size() {
     return size;
   }
+
+  /** Writes the table exactly as it is (slots included), so that a read copy behaves identically. */
+  void write(java.io.DataOutput out) throws java.io.IOException {
+    out.writeInt(keys.length);
+    out.writeInt(size);
+    for (int j = 0; j < keys.length; j++) {
+      out.writeLong(keys[j]);
+      out.writeInt(values[j]);
+    }
+  }
+
+  static LongIntMap read(java.io.DataInput in) throws java.io.IOException {
+    int cap = in.readInt();
+    if (cap < 16 || Integer.bitCount(cap) != 1) {
+      throw new java.io.IOException("bad LongIntMap capacity " + cap);
+    }
+    LongIntMap m = new LongIntMap(8);
+    m.keys = new long[cap];
+    m.values = new int[cap];
+    m.mask = cap - 1;
+    m.size = in.readInt();
+    for (int j = 0; j < cap; j++) {
+      m.keys[j] = in.readLong();
+      m.values[j] = in.readInt();
+    }
+    return m;
+  }
 }

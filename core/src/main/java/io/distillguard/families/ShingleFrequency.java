@@ -10,6 +10,7 @@ final class ShingleFrequency {
 
   private final byte[] counters;
   private final int mask;
+  private final int bits;
   private final long decayEvery;
   private long updates;
 
@@ -17,6 +18,7 @@ final class ShingleFrequency {
     if (bits < 10 || bits > 28) {
       throw new IllegalArgumentException("bits must be in [10, 28]: " + bits);
     }
+    this.bits = bits;
     this.counters = new byte[1 << bits];
     this.mask = (1 << bits) - 1;
     this.decayEvery = decayEvery;
@@ -52,5 +54,19 @@ final class ShingleFrequency {
 
   long updates() {
     return updates;
+  }
+
+  void write(java.io.DataOutput out) throws java.io.IOException {
+    out.writeInt(bits);
+    out.writeLong(decayEvery);
+    out.writeLong(updates);
+    out.write(counters);
+  }
+
+  static ShingleFrequency read(java.io.DataInput in) throws java.io.IOException {
+    ShingleFrequency f = new ShingleFrequency(in.readInt(), in.readLong());
+    f.updates = in.readLong();
+    in.readFully(f.counters);
+    return f;
   }
 }

@@ -30,8 +30,8 @@ public final class TemplateFamilies {
   static final int DEFAULT_MAX_FAMILIES = 200_000;
   private static final long SEED = 0x7E3A_17F0_55L;
 
-  private final ShingleFrequency frequency;
-  private final FamilyIndex index;
+  private ShingleFrequency frequency;
+  private FamilyIndex index;
   private final MinHasher minHasher = new MinHasher(64, SEED);
   private final LshBands bands = new LshBands(32, 2);
   /** Family id to its parsed number and current canonical name; checked against the index when families merge. */
@@ -140,5 +140,19 @@ public final class TemplateFamilies {
   /** Families currently indexed. */
   public int families() {
     return index.size();
+  }
+
+  /** Writes the family stage's state (counters and index); the id cache is rebuilt on demand. */
+  public void write(java.io.DataOutput out) throws java.io.IOException {
+    frequency.write(out);
+    index.write(out);
+  }
+
+  /** Reads what {@link #write} wrote: a stage that assigns exactly as the written one would have. */
+  public static TemplateFamilies read(java.io.DataInput in) throws java.io.IOException {
+    TemplateFamilies t = new TemplateFamilies(16);
+    t.frequency = ShingleFrequency.read(in);
+    t.index = FamilyIndex.read(in);
+    return t;
   }
 }

@@ -57,8 +57,8 @@ public final class DetectionPipeline {
   private final Allowlist allowlist;
   private final DetectionConfig config;
   private final FeatureExtractor extractor;
-  private final TemplateFamilies families = new TemplateFamilies();
-  private final KeyedState state = new KeyedState();
+  private TemplateFamilies families = new TemplateFamilies();
+  private KeyedState state = new KeyedState();
   private final FamilyScorer familyScorer = new FamilyScorer();
   private final AccountScorer accountScorer;
   private final CampaignLinker linker;
@@ -194,6 +194,7 @@ public final class DetectionPipeline {
   }
 
   private void evaluate(long now) {
+    enforcedNow.clear();
     // accounts' own profiles, then how each family is used by them
     // an account's own profile depends on its sketch alone: recompute those that changed, and their share in each
     // family's usage
@@ -296,7 +297,9 @@ public final class DetectionPipeline {
       } else if (v == Verdict.ATTACK) {
         firstFlagged.putIfAbsent(id, now);
         if (campaignId != null) {
-          enforcedIn.putIfAbsent(id, campaignId);
+          if (enforcedIn.putIfAbsent(id, campaignId) == null) {
+            enforcedNow.add(id);
+          }
         }
       }
       reasons.sort(Comparator.comparingDouble(Reason::weight).reversed().thenComparing(Reason::signal));
@@ -312,7 +315,12 @@ public final class DetectionPipeline {
       }
     }
     last = new Evaluation(Instant.ofEpochMilli(now), verdicts, withPivotTimes(campaigns));
-    listener.accept(last);
+    evaluating = now;
+    try {
+      listener.accept(last);
+    } finally {
+      evaluating = Long.MIN_VALUE;
+    }
     if (now - lastEviction >= EVICT_EVERY) {
       if (state.evictIdle(now) > 0) {
         for (java.util.Iterator<String> it = profiles.keySet().iterator(); it.hasNext(); ) {
@@ -357,6 +365,109 @@ public final class DetectionPipeline {
           reassess.add(user);
         }
       }
+    }
+  }
+
+  /** Checkpoint format; a checkpoint of another version is refused (the log is replayed instead). */
+  public static final int CHECKPOINT_VERSION = 1;
+  private long evaluating = Long.MIN_VALUE;
+  /** Accounts first enforced at the evaluation running now: a checkpoint leaves them out (see checkpoint). */
+  private final Set<String> enforcedNow = new HashSet<>();
+
+  /**
+   * Writes the state this pipeline had at the evaluation being reported: call it only from the
+   * {@link #onEvaluation} listener. {@link #restore} then {@link #resume} give a pipeline that evaluates, and goes on
+   * from there, exactly as this one (the derived scores are recomputed, not written: every cache is exact).
+   */
+  public void checkpoint(java.io.DataOutput out) throws java.io.IOException {
+    if (evaluating == Long.MIN_VALUE) {
+      throw new IllegalStateException("checkpoint only from the evaluation listener");
+    }
+    out.writeInt(CHECKPOINT_VERSION);
+    out.writeLong(evaluating);
+    out.writeLong(streamStart);
+    out.writeLong(watermark);
+    out.writeLong(lastEviction);
+    // what this evaluation itself recorded is left out: resume() runs it again on the state it started from
+    // (first flags and pivot times recorded now carry the time of this evaluation)
+    writeLongs(out, firstFlagged, evaluating);
+    writeLongs(out, pivotNamedAt, evaluating);
+    Map<String, String> enforced = new java.util.TreeMap<>(enforcedIn);
+    enforced.keySet().removeAll(enforcedNow);
+    out.writeInt(enforced.size());
+    for (Map.Entry<String, String> e : enforced.entrySet()) {
+      out.writeUTF(e.getKey());
+      out.writeUTF(e.getValue());
+    }
+    out.writeInt(allowedLater.size());
+    for (String id : new java.util.TreeSet<>(allowedLater)) {
+      out.writeUTF(id);
+    }
+    families.write(out);
+    state.write(out);
+  }
+
+  /**
+   * Loads a checkpoint into this new pipeline (one that has seen no events); call {@link #resume} next. Throws
+   * {@link java.io.IOException} for a checkpoint of another format.
+   */
+  public void restore(java.io.DataInput in) throws java.io.IOException {
+    if (streamStart != Long.MIN_VALUE) {
+      throw new IllegalStateException("restore into a new pipeline only");
+    }
+    int v = in.readInt();
+    if (v != CHECKPOINT_VERSION) {
+      throw new java.io.IOException("checkpoint format " + v + ", expected " + CHECKPOINT_VERSION);
+    }
+    nextEvaluation = in.readLong();
+    streamStart = in.readLong();
+    watermark = in.readLong();
+    lastEviction = in.readLong();
+    readLongs(in, firstFlagged);
+    readLongs(in, pivotNamedAt);
+    int n = in.readInt();
+    for (int i = 0; i < n; i++) {
+      enforcedIn.put(in.readUTF(), in.readUTF());
+    }
+    n = in.readInt();
+    for (int i = 0; i < n; i++) {
+      allowedLater.add(in.readUTF());
+    }
+    families = TemplateFamilies.read(in);
+    state = KeyedState.read(in);
+    for (AccountSketch a : state.accounts()) {
+      dirty.add(a.accountId());
+      // who uses which family: accounts are assessed again when a family they use changes score
+      for (Map.Entry<String, Long> e : a.families().sorted()) {
+        ledger.used(families.canonical(e.getKey()), a.accountId());
+      }
+    }
+    for (FamilySketch f : state.families()) {
+      dirtyFamilies.add(f.familyId());
+    }
+  }
+
+  /** Runs again the evaluation the restored checkpoint was taken at (reported to the listener), then goes on. */
+  public void resume() {
+    evaluate(nextEvaluation);
+    nextEvaluation += every;
+  }
+
+  private static void writeLongs(java.io.DataOutput out, Map<String, Long> m, long except)
+      throws java.io.IOException {
+    Map<String, Long> kept = new java.util.TreeMap<>(m);
+    kept.values().removeIf(v -> v == except);
+    out.writeInt(kept.size());
+    for (Map.Entry<String, Long> e : kept.entrySet()) {
+      out.writeUTF(e.getKey());
+      out.writeLong(e.getValue());
+    }
+  }
+
+  private static void readLongs(java.io.DataInput in, Map<String, Long> m) throws java.io.IOException {
+    int n = in.readInt();
+    for (int i = 0; i < n; i++) {
+      m.put(in.readUTF(), in.readLong());
     }
   }
 

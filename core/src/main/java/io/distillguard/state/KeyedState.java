@@ -146,4 +146,50 @@ public final class KeyedState {
   public Map<String, Long> modelsFirstSeen() {
     return java.util.Collections.unmodifiableMap(modelFirstSeen);
   }
+
+  /** Writes every sketch (sorted by key) and the model first-seen times; {@link #read} restores them. */
+  public void write(java.io.DataOutput out) throws java.io.IOException {
+    out.writeInt(1); // format version
+    writeMap(out, accounts, AccountSketch::toBytes);
+    writeMap(out, families, FamilySketch::toBytes);
+    writeMap(out, infra, InfraSketch::toBytes);
+    out.writeInt(modelFirstSeen.size());
+    for (Map.Entry<String, Long> e : modelFirstSeen.entrySet()) {
+      out.writeUTF(e.getKey());
+      out.writeLong(e.getValue());
+    }
+    out.writeLong(accountSetVersion);
+  }
+
+  public static KeyedState read(java.io.DataInput in) throws java.io.IOException {
+    Codec.checkVersion(in.readInt(), 1, "keyed state");
+    KeyedState s = new KeyedState();
+    readMap(in, s.accounts, AccountSketch::fromBytes);
+    readMap(in, s.families, FamilySketch::fromBytes);
+    readMap(in, s.infra, InfraSketch::fromBytes);
+    int m = in.readInt();
+    for (int i = 0; i < m; i++) {
+      s.modelFirstSeen.put(in.readUTF(), in.readLong());
+    }
+    s.accountSetVersion = in.readLong();
+    return s;
+  }
+
+  private static <T> void writeMap(java.io.DataOutput out, Map<String, T> map,
+      java.util.function.Function<T, byte[]> bytes) throws java.io.IOException {
+    out.writeInt(map.size());
+    for (Map.Entry<String, T> e : new TreeMap<>(map).entrySet()) {
+      out.writeUTF(e.getKey());
+      Codec.writeBytes(out, bytes.apply(e.getValue()));
+    }
+  }
+
+  private static <T> void readMap(java.io.DataInput in, Map<String, T> map,
+      java.util.function.Function<byte[], T> read) throws java.io.IOException {
+    int n = in.readInt();
+    for (int i = 0; i < n; i++) {
+      String k = in.readUTF();
+      map.put(k, read.apply(Codec.readBytes(in)));
+    }
+  }
 }
