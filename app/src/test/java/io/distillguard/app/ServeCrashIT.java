@@ -49,6 +49,7 @@ class ServeCrashIT {
         "--data-dir", dataDir.toString());
     pb.environment().put("DISTILLGUARD_ADMIN_TOKEN", ADMIN);
     pb.environment().put("DISTILLGUARD_DETECTION_EVALUATE_EVERY", "PT30M");
+    pb.environment().put("DISTILLGUARD_DETECTION_CHECKPOINT_EVERY", "3"); // a checkpoint every 90 min of event time
     pb.redirectErrorStream(true);
     Process p = pb.start();
     children.add(p);
@@ -132,7 +133,9 @@ class ServeCrashIT {
     assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
     inFlight.handle((r, e) -> null).get(60, TimeUnit.SECONDS);
 
-    // run 2 on the same directory: everything acknowledged is there; then the rest of the traffic
+    // run 2 on the same directory: it resumes from the last checkpoint and replays the events after it; everything
+    // acknowledged is there; then the rest of the traffic
+    assertThat(data.resolve("checkpoint.bin")).exists();
     base = serve(data);
     awaitCaughtUp(base);
     for (int i = 0; i < acked; i++) {
@@ -152,5 +155,17 @@ class ServeCrashIT {
     }
     awaitCaughtUp(reference);
     assertThat(afterCrash).isEqualTo(verdicts(reference));
+
+    // an unusable checkpoint is ignored: the whole log is replayed, with the same verdicts
+    children.forEach(Process::destroyForcibly);
+    for (Process p : children) {
+      p.waitFor(30, TimeUnit.SECONDS);
+    }
+    byte[] cp = Files.readAllBytes(data.resolve("checkpoint.bin"));
+    cp[cp.length / 2] ^= 0x5A;
+    Files.write(data.resolve("checkpoint.bin"), java.util.Arrays.copyOf(cp, cp.length / 2 + 1));
+    String again = serve(data);
+    awaitCaughtUp(again);
+    assertThat(verdicts(again)).isEqualTo(afterCrash);
   }
 }

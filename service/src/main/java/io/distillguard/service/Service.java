@@ -49,7 +49,7 @@ public final class Service implements AutoCloseable {
   private io.grpc.Server envoyServer;
   private String generatedAdminToken;
 
-  private Service(Database db, ServiceConfig cfg, String adminToken) throws IOException, SQLException {
+  private Service(Database db, ServiceConfig cfg, Path dataDir, String adminToken) throws IOException, SQLException {
     this.db = db;
     this.log = new EventLog(db);
     this.tokens = new TokenStore(db);
@@ -59,8 +59,9 @@ public final class Service implements AutoCloseable {
       generatedAdminToken = tokens.create(TokenStore.Role.ADMIN, "admin (generated)");
     }
     Allowlist allowlist = cfg.allowlist() == null ? Allowlist.empty() : Allowlist.read(cfg.allowlist());
-    DetectionPipeline pipeline = new DetectionPipeline(allowlist, cfg.detection(), FeatureExtractor.withBundledModel());
-    this.detector = new Detector(log, pipeline, 2000);
+    FeatureExtractor extractor = FeatureExtractor.withBundledModel();
+    this.detector = new Detector(log, () -> new DetectionPipeline(allowlist, cfg.detection(), extractor), 2000);
+    detector.checkpoints(new Detector.Checkpoints(dataDir.resolve("checkpoint.bin"), cfg.checkpointEvery()));
     this.decider = new Decider(detector, cfg.decisions(),
         rule -> metrics.inc("distillguard_policy_rule_errors_total", null, 1),
         a -> metrics.inc("distillguard_decisions_total", "action=\"" + a.wireName() + "\"", 1));
@@ -115,7 +116,8 @@ public final class Service implements AutoCloseable {
     Database db = cfg.storeUrl() == null
         ? Database.sqlite(dataDir)
         : Database.at(cfg.storeUrl(), cfg.storeUser(), cfg.storePassword());
-    Service s = new Service(db, cfg, adminToken);
+    java.nio.file.Files.createDirectories(dataDir);
+    Service s = new Service(db, cfg, dataDir, adminToken);
     if (s.sender != null) {
       s.sender.start();
     }

@@ -28,6 +28,8 @@ import java.util.TreeSet;
  * ingest.max_event_bytes     = 1048576   # larger events are rejected one by one
  * ingest.max_lag             = 500000    # events acknowledged but not yet analysed; beyond it ingest answers 429
  * detection.evaluate_every   = PT5M      # event-time grid of evaluations (scan's default is PT30M)
+ * detection.checkpoint_every = 12        # evaluations between checkpoints of the detector (0: never); a restart
+ *                                        # resumes from DATA_DIR/checkpoint.bin and replays only later events
  * detection.attack_threshold = 0.7
  * detection.suspicious_threshold = 0.4
  * decisions.attack_action    = block     # block, degrade or throttle
@@ -66,6 +68,7 @@ public record ServiceConfig(
     String envoyAccountHeader,
     Path envoyApiKeyMap,
     Path policyFile,
+    int checkpointEvery,
     io.distillguard.service.alert.AlertSender.Target alerts,
     Path allowlist) {
 
@@ -74,7 +77,7 @@ public record ServiceConfig(
       "ingest.max_lag", "detection.evaluate_every", "detection.attack_threshold", "detection.suspicious_threshold",
       "decisions.attack_action", "decisions.suspicious_action", "decisions.shadow", "decisions.ttl",
       "decisions.fail_closed", "litellm.account_fields", "envoy.grpc_port", "envoy.account_header",
-      "envoy.api_key_map", "policy.file", "alerts.webhook_url", "alerts.format", "alerts.secret", "alerts.retry_base",
+      "envoy.api_key_map", "policy.file", "detection.checkpoint_every", "alerts.webhook_url", "alerts.format", "alerts.secret", "alerts.retry_base",
       "alerts.retry_max", "alerts.max_attempts", "allowlist");
 
   public static ServiceConfig defaults() {
@@ -140,6 +143,8 @@ public record ServiceConfig(
         blankToNull(p.getProperty("envoy.api_key_map")) == null ? null
             : Path.of(blankToNull(p.getProperty("envoy.api_key_map"))),
         blankToNull(p.getProperty("policy.file")) == null ? null : Path.of(blankToNull(p.getProperty("policy.file"))),
+        p.getProperty("detection.checkpoint_every") != null && p.getProperty("detection.checkpoint_every").strip()
+            .equals("0") ? 0 : (int) longValue(p, "detection.checkpoint_every", 12),
         alerts(p),
         allow == null ? null : Path.of(allow));
   }
@@ -182,7 +187,8 @@ public record ServiceConfig(
   /** A copy with the Envoy gRPC port set (the serve command's --grpc-port). */
   public ServiceConfig withEnvoyGrpcPort(int port) {
     return new ServiceConfig(storeUrl, storeUser, storePassword, maxBodyBytes, maxEventBytes, maxLag, detection,
-        decisions, failClosed, litellmAccountFields, port, envoyAccountHeader, envoyApiKeyMap, policyFile, alerts,
+        decisions, failClosed, litellmAccountFields, port, envoyAccountHeader, envoyApiKeyMap, policyFile,
+        checkpointEvery, alerts,
         allowlist);
   }
 

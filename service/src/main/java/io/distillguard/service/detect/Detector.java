@@ -35,7 +35,8 @@ public final class Detector implements AutoCloseable {
   }
 
   private final EventLog log;
-  private final DetectionPipeline pipeline;
+  private DetectionPipeline pipeline;
+  private final java.util.function.Supplier<DetectionPipeline> factory;
   private final int batch;
   private final EventParser parser = new EventParser();
   private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(Snapshot.EMPTY);
@@ -53,13 +54,100 @@ public final class Detector implements AutoCloseable {
   private final java.util.concurrent.ConcurrentSkipListMap<Long, List<String>> allowAfter =
       new java.util.concurrent.ConcurrentSkipListMap<>();
 
-  public Detector(EventLog log, DetectionPipeline pipeline, int batch) {
+  /** Where and how often the pipeline is checkpointed (every {@code everyEvaluations} evaluations; 0: never). */
+  public record Checkpoints(java.nio.file.Path file, int everyEvaluations) {
+    public static final Checkpoints NONE = new Checkpoints(null, 0);
+  }
+
+  private static final int CHECKPOINT_MAGIC = 0x44474350; // "DGCP"
+  private Checkpoints checkpoints = Checkpoints.NONE;
+  private long sinceCheckpoint;
+  private final AtomicLong checkpointSeq = new AtomicLong(-1);
+
+  /** A detector over {@code log}; {@code factory} makes the (fresh) pipeline, again if a checkpoint is unusable. */
+  public Detector(EventLog log, java.util.function.Supplier<DetectionPipeline> factory, int batch) {
     this.log = log;
-    this.pipeline = pipeline;
+    this.factory = factory;
+    this.pipeline = factory.get();
     this.batch = batch;
     this.startSeq = log.lastSeq();
     this.ready = startSeq == 0;
     pipeline.onEvaluation(this::publish);
+  }
+
+  /**
+   * Checkpoints the pipeline to {@code c.file()} every {@code c.everyEvaluations()} evaluations (written to a
+   * temporary file, synced, then moved in place); a start resumes from the checkpoint and replays only the events
+   * after it. Call before {@link #start}.
+   */
+  public void checkpoints(Checkpoints c) {
+    this.checkpoints = c;
+  }
+
+  /** The log position of the checkpoint written or loaded last, or -1. */
+  public long checkpointSeq() {
+    return checkpointSeq.get();
+  }
+
+  /** Loads the checkpoint file if there is a usable one; returns the log position to replay from. */
+  private long restoreCheckpoint() {
+    java.nio.file.Path f = checkpoints.file();
+    if (f == null || !java.nio.file.Files.exists(f)) {
+      return 0;
+    }
+    try (java.io.DataInputStream in = new java.io.DataInputStream(
+        new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(f), 1 << 16))) {
+      if (in.readInt() != CHECKPOINT_MAGIC) {
+        throw new java.io.IOException("not a distillguard checkpoint");
+      }
+      long seq = in.readLong();
+      if (seq > log.lastSeq()) {
+        throw new java.io.IOException("checkpoint is ahead of the event log (" + seq + " > " + log.lastSeq() + ")");
+      }
+      pipeline.restore(in);
+      checkpointSeq.set(seq);
+      processed.set(seq);
+      pipeline.resume(); // republishes the checkpointed evaluation
+      LOG.info("resumed from checkpoint at seq {}", seq);
+      return seq;
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.warn("checkpoint {} not usable ({}); replaying the whole event log", f.getFileName(), e.toString());
+      pipeline = factory.get(); // the old one may be half restored
+      pipeline.onEvaluation(this::publish);
+      processed.set(0);
+      checkpointSeq.set(-1);
+      snapshot.set(Snapshot.EMPTY);
+      return 0;
+    }
+  }
+
+  private void maybeCheckpoint() {
+    if (checkpoints.file() == null || checkpoints.everyEvaluations() <= 0
+        || ++sinceCheckpoint < checkpoints.everyEvaluations()) {
+      return;
+    }
+    sinceCheckpoint = 0;
+    long seq = processed.get(); // the event being applied when this evaluation ran is not in it yet
+    java.nio.file.Path f = checkpoints.file();
+    java.nio.file.Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
+    try {
+      try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
+              java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+              java.nio.file.StandardOpenOption.WRITE);
+          java.io.DataOutputStream out = new java.io.DataOutputStream(
+              new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16))) {
+        out.writeInt(CHECKPOINT_MAGIC);
+        out.writeLong(seq);
+        pipeline.checkpoint(out);
+        out.flush();
+        ch.force(true);
+      }
+      java.nio.file.Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      checkpointSeq.set(seq);
+    } catch (java.io.IOException e) {
+      LOG.error("cannot write checkpoint: {}", e.toString());
+    }
   }
 
   /** Also receives every evaluation (on the detector thread; keep it short). */
@@ -109,7 +197,7 @@ public final class Detector implements AutoCloseable {
   }
 
   private void run() {
-    long seq = 0;
+    long seq = restoreCheckpoint();
     try {
       while (!stop) {
         List<EventLog.Stored> events = log.read(seq, batch);
@@ -164,6 +252,7 @@ public final class Detector implements AutoCloseable {
         java.util.Collections.unmodifiableMap(campaigns), processed.get()));
     evaluations.incrementAndGet();
     listener.accept(e);
+    maybeCheckpoint();
   }
 
   /** The latest evaluation. */
