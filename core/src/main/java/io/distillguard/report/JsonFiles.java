@@ -120,7 +120,8 @@ public final class JsonFiles {
     }
   }
 
-  private static void writeReasons(JsonGenerator g, List<Reason> reasons) throws IOException {
+  /** Writes {@code "reasons": [{signal, weight, detail}, ...]} (weights rounded to 4 decimals). */
+  public static void writeReasons(JsonGenerator g, List<Reason> reasons) throws IOException {
     g.writeArrayFieldStart("reasons");
     for (Reason r : reasons) {
       g.writeStartObject();
@@ -132,7 +133,8 @@ public final class JsonFiles {
     g.writeEndArray();
   }
 
-  private static void writeShares(JsonGenerator g, String name, Map<String, Double> shares) throws IOException {
+  /** Writes {@code name: {key: share, ...}} in key order (shares rounded to 4 decimals). */
+  public static void writeShares(JsonGenerator g, String name, Map<String, Double> shares) throws IOException {
     g.writeObjectFieldStart(name);
     for (Map.Entry<String, Double> e : new TreeMap<>(shares).entrySet()) {
       g.writeNumberField(e.getKey(), round(e.getValue()));
@@ -140,7 +142,8 @@ public final class JsonFiles {
     g.writeEndObject();
   }
 
-  static double round(double v) {
+  /** Rounds to 4 decimals, as every number in the output files. */
+  public static double round(double v) {
     return Math.round(v * 10_000.0) / 10_000.0;
   }
 }

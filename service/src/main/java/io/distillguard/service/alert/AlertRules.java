@@ -4,14 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.distillguard.linking.Campaign;
 import io.distillguard.pipeline.DetectionPipeline;
-import io.distillguard.scoring.Reason;
+import io.distillguard.report.JsonFiles;
 import io.distillguard.scoring.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What in an evaluation deserves an alert: a campaign reaching {@code attack} ({@code campaign_attack}) or
@@ -57,35 +55,19 @@ public final class AlertRules {
       g.writeStringField("kind", kind);
       g.writeStringField("campaign_id", c.campaignId());
       g.writeStringField("verdict", c.verdict().wireName());
-      g.writeNumberField("score", Math.round(c.score() * 10_000.0) / 10_000.0);
+      g.writeNumberField("score", JsonFiles.round(c.score()));
       g.writeNumberField("accounts", c.accountCount());
       g.writeNumberField("events", c.events());
       g.writeStringField("first_seen", c.firstSeen() == null ? null : c.firstSeen().toString());
       g.writeStringField("last_seen", c.lastSeen() == null ? null : c.lastSeen().toString());
       g.writeStringField("evaluated_at", e.at().toString());
-      shares(g, "capabilities", c.capabilities());
-      shares(g, "models", c.models());
-      g.writeArrayFieldStart("reasons");
-      for (Reason r : c.reasons()) {
-        g.writeStartObject();
-        g.writeStringField("signal", r.signal());
-        g.writeNumberField("weight", Math.round(r.weight() * 10_000.0) / 10_000.0);
-        g.writeStringField("detail", r.detail());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
+      JsonFiles.writeShares(g, "capabilities", c.capabilities());
+      JsonFiles.writeShares(g, "models", c.models());
+      JsonFiles.writeReasons(g, c.reasons());
       g.writeEndObject();
     } catch (IOException ex) {
       throw new IllegalStateException(ex);
     }
     return out.toString(java.nio.charset.StandardCharsets.UTF_8);
-  }
-
-  private static void shares(JsonGenerator g, String name, Map<String, Double> m) throws IOException {
-    g.writeObjectFieldStart(name);
-    for (Map.Entry<String, Double> e : new TreeMap<>(m).entrySet()) {
-      g.writeNumberField(e.getKey(), Math.round(e.getValue() * 10_000.0) / 10_000.0);
-    }
-    g.writeEndObject();
   }
 }

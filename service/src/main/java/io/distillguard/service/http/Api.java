@@ -380,19 +380,11 @@ public final class Api {
       g.writeStringField("shadow_action", d.shadowAction().wireName());
     }
     g.writeStringField("verdict", d.verdict());
-    g.writeNumberField("score", Math.round(d.score() * 10_000.0) / 10_000.0);
+    g.writeNumberField("score", JsonFiles.round(d.score()));
     g.writeStringField("campaign_id", d.campaignId());
     g.writeStringField("rule", d.rule());
     g.writeNumberField("policy_version", d.policyVersion());
-    g.writeArrayFieldStart("reasons");
-    for (Reason r : d.reasons()) {
-      g.writeStartObject();
-      g.writeStringField("signal", r.signal());
-      g.writeNumberField("weight", Math.round(r.weight() * 10_000.0) / 10_000.0);
-      g.writeStringField("detail", r.detail());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
+    JsonFiles.writeReasons(g, d.reasons());
     g.writeStringField("evaluated_at", d.evaluatedAt().toString());
     g.writeNumberField("ttl_seconds", d.ttlSeconds());
   }
