@@ -30,7 +30,11 @@ class LabelsIT {
   }
 
   static HttpResponse<String> label(Service s, String account, String label) throws Exception {
-    String body = "{\"account_id\":\"" + account + "\",\"label\":\"" + label + "\",\"note\":\"checked by hand\"}";
+    return postLabel(s, "{\"account_id\":\"" + account + "\",\"label\":\"" + label
+        + "\",\"note\":\"checked by hand\"}");
+  }
+
+  static HttpResponse<String> postLabel(Service s, String body) throws Exception {
     return AlertIT.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/v1/labels"))
         .header("Authorization", "Bearer " + ADMIN).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -45,6 +49,66 @@ class LabelsIT {
       assertThat(AlertIT.HTTP.send(r, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     }
     AlertIT.awaitCaughtUp(s);
+  }
+
+  @Test
+  void campaignLabelsActOnEveryMemberUntilCleared() throws Exception {
+    Path sim = dir.resolve("sim");
+    assertThat(Main.commandLine().execute("simulate", "--seed", "5", "--scale", "0.02", "--days", "3", "--out",
+        sim.toString(), "--quiet")).isZero();
+    List<String> lines = Files.readAllLines(sim.resolve("events.jsonl"));
+    String campaign = null;
+    List<String> members = new java.util.ArrayList<>();
+    try (Service s = Service.start(ServiceConfig.defaults(), dir.resolve("data"), "127.0.0.1", 0, ADMIN)) {
+      feed(s, lines);
+      for (JsonNode c : get(s, "/v1/campaigns").get("campaigns")) { // the largest campaign, whatever its verdict
+        if (c.get("accounts").size() > members.size()) {
+          campaign = c.get("campaign_id").asText();
+          members.clear();
+          c.get("accounts").forEach(a -> members.add(a.asText()));
+        }
+      }
+      assertThat(campaign).as(get(s, "/v1/campaigns").toString()).isNotNull();
+      assertThat(members).hasSizeGreaterThan(1);
+
+      HttpResponse<String> r = postLabel(s, "{\"campaign_id\":\"" + campaign + "\",\"label\":\"throttle\"}");
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+      JsonNode added = AlertIT.JSON.readTree(r.body());
+      assertThat(added.get("target").asText()).isEqualTo("campaign");
+      assertThat(added.get("accounts_labelled").asInt()).isEqualTo(members.size());
+      for (String m : members) {
+        JsonNode d = get(s, "/v1/decisions/" + m);
+        assertThat(d.get("action").asText()).isEqualTo("throttle");
+        assertThat(d.get("rule").asText()).startsWith("label throttle #");
+      }
+      assertThat(get(s, "/v1/labels?campaign_id=" + campaign).get("labels")).hasSize(1);
+      assertThat(get(s, "/v1/labels?account_id=" + members.get(0)).get("labels").get(0).get("note").asText())
+          .contains(campaign);
+
+      // clearing the campaign hands every member back to its verdict
+      assertThat(postLabel(s, "{\"campaign_id\":\"" + campaign + "\",\"label\":\"clear\"}").statusCode())
+          .isEqualTo(201);
+      for (String m : members) {
+        JsonNode d = get(s, "/v1/decisions/" + m);
+        assertThat(d.get("rule").isNull()).as(d.toString()).isTrue();
+      }
+      assertThat(postLabel(s, "{\"campaign_id\":\"cmp-nope\",\"label\":\"block\"}").statusCode())
+          .isEqualTo(404);
+      assertThat(postLabel(s, "{\"campaign_id\":\"" + campaign + "\",\"account_id\":\"x\",\"label\":\"block\"}")
+          .statusCode()).isEqualTo(400);
+      assertThat(postLabel(s, "{\"campaign_id\":\"" + campaign + "\",\"label\":\"block\"}").statusCode())
+          .isEqualTo(201);
+    }
+    // the labels come back after a restart: the campaign's block (newest) decides
+    try (Service s = Service.start(ServiceConfig.defaults(), dir.resolve("data"), "127.0.0.1", 0, ADMIN)) {
+      AlertIT.awaitCaughtUp(s);
+      for (String m : members) {
+        JsonNode d = get(s, "/v1/decisions/" + m);
+        assertThat(d.get("action").asText()).isEqualTo("block");
+        assertThat(d.get("rule").asText()).startsWith("label confirm #");
+      }
+      assertThat(get(s, "/v1/labels?limit=2").get("labels")).hasSize(2);
+    }
   }
 
   @Test

@@ -50,8 +50,14 @@ public final class ServiceLoad {
     int rate = args.length > 3 ? Integer.parseInt(args[3]) : 5000;
     int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 30;
     Path data = Files.createTempDirectory("dg-load");
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx2g", "-jar", jar.toString(), "serve", "--port", "0", "--data-dir", data.toString());
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // the server's JVM options: those of the launcher script unless DISTILLGUARD_JAVA_OPTS says otherwise
+    String opts = System.getenv().getOrDefault("DISTILLGUARD_JAVA_OPTS", "-Xmx4g -XX:+UseParallelGC");
+    command.addAll(Arrays.asList(opts.trim().split("\\s+")));
+    command.addAll(List.of("-jar", jar.toString(), "serve", "--port", "0", "--data-dir", data.toString()));
+    System.out.println("server: java " + opts);
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().put("DISTILLGUARD_ADMIN_TOKEN", TOKEN);
     pb.environment().put("DISTILLGUARD_INGEST_MAX_LAG", "2000000000");
     pb.redirectErrorStream(true);
@@ -107,6 +113,7 @@ public final class ServiceLoad {
       server.waitFor(10, TimeUnit.SECONDS);
       server.destroyForcibly();
     }
+    System.exit(0); // the HTTP client's executor threads would keep this JVM alive
   }
 
   static String awaitListening(Process p) throws Exception {

@@ -48,6 +48,13 @@ public final class Service implements AutoCloseable {
   private final EnvoyAuthz envoy;
   private io.grpc.Server envoyServer;
   private String generatedAdminToken;
+  private final java.time.Duration retention;
+  private final java.util.concurrent.ScheduledExecutorService maintenance =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "retention");
+        t.setDaemon(true);
+        return t;
+      });
 
   private Service(Database db, ServiceConfig cfg, Path dataDir, String adminToken) throws IOException, SQLException {
     this.db = db;
@@ -73,8 +80,8 @@ public final class Service implements AutoCloseable {
     this.labels = new LabelStore(db);
     for (Label l : labels.all()) {
       decider.label(l);
-      if (l.kind().allows()) {
-        detector.allowAfter(l.appliedSeq(), l.accountId());
+      if (l.kind().allows() && l.target() == Label.Target.ACCOUNT) {
+        detector.allowAfter(l.appliedSeq(), l.subject());
       }
     }
     this.alerts = new AlertStore(db);
@@ -97,6 +104,8 @@ public final class Service implements AutoCloseable {
         sender.raised();
       }
     });
+    this.retention = cfg.retention();
+    metrics.describe("distillguard_events_pruned_total", "Event bodies blanked by retention.");
     this.api = new Api(log, tokens, detector, decider, policies, alerts, labels, cfg.maxBodyBytes(), cfg.maxEventBytes(),
         cfg.maxLag(), cfg.failClosed(), cfg.litellmAccountFields(), metrics);
     if (cfg.envoyGrpcPort() >= 0) {
@@ -122,6 +131,7 @@ public final class Service implements AutoCloseable {
       s.sender.start();
     }
     s.detector.start();
+    s.maintenance.scheduleWithFixedDelay(s::prune, 1, 10, java.util.concurrent.TimeUnit.MINUTES);
     s.api.start(host, port);
     if (s.envoy != null) {
       s.envoyServer = s.envoy.serve(host, cfg.envoyGrpcPort());
@@ -133,6 +143,28 @@ public final class Service implements AutoCloseable {
 
   public int port() {
     return api.port();
+  }
+
+  /**
+   * Applies the retention once: blanks the bodies of events received more than {@code events.retention} ago that no
+   * restart can need (behind the older kept checkpoint). Returns how many were blanked.
+   */
+  public long prune() {
+    long through = detector.replayNotNeededThrough();
+    if (through <= 0) {
+      return 0;
+    }
+    try {
+      long n = log.pruneBodies(through, System.currentTimeMillis() - retention.toMillis(), 10_000);
+      if (n > 0) {
+        metrics.inc("distillguard_events_pruned_total", null, n);
+        LOG.info("retention blanked {} event bodies (log positions through {})", n, log.prunedThrough());
+      }
+      return n;
+    } catch (SQLException | RuntimeException e) {
+      LOG.error("retention failed: {}", e.toString());
+      return 0;
+    }
   }
 
   /** The Envoy ext_authz gRPC port, or -1 when it is off. */
@@ -151,6 +183,7 @@ public final class Service implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    maintenance.shutdownNow();
     policies.close();
     if (sender != null) {
       sender.close();

@@ -27,6 +27,8 @@ import java.util.TreeSet;
  * ingest.max_body_bytes      = 16777216  # larger requests get 413
  * ingest.max_event_bytes     = 1048576   # larger events are rejected one by one
  * ingest.max_lag             = 500000    # events acknowledged but not yet analysed; beyond it ingest answers 429
+ * events.retention           = P7D       # raw event bodies (customers' prompts) are blanked once this old and
+ *                                        # behind the older of the two kept checkpoints; ids stay for idempotency
  * detection.evaluate_every   = PT5M      # event-time grid of evaluations (scan's default is PT30M)
  * detection.checkpoint_every = 12        # evaluations between checkpoints of the detector (0: never); a restart
  *                                        # resumes from DATA_DIR/checkpoint.bin and replays only later events
@@ -70,7 +72,8 @@ public record ServiceConfig(
     Path policyFile,
     int checkpointEvery,
     io.distillguard.service.alert.AlertSender.Target alerts,
-    Path allowlist) {
+    Path allowlist,
+    Duration retention) {
 
   static final Set<String> KEYS = Set.of(
       "store.url", "store.user", "store.password", "ingest.max_body_bytes", "ingest.max_event_bytes",
@@ -78,7 +81,7 @@ public record ServiceConfig(
       "decisions.attack_action", "decisions.suspicious_action", "decisions.shadow", "decisions.ttl",
       "decisions.fail_closed", "litellm.account_fields", "envoy.grpc_port", "envoy.account_header",
       "envoy.api_key_map", "policy.file", "detection.checkpoint_every", "alerts.webhook_url", "alerts.format", "alerts.secret", "alerts.retry_base",
-      "alerts.retry_max", "alerts.max_attempts", "allowlist");
+      "alerts.retry_max", "alerts.max_attempts", "allowlist", "events.retention");
 
   public static ServiceConfig defaults() {
     return read(new Properties(), Map.of());
@@ -146,7 +149,8 @@ public record ServiceConfig(
         p.getProperty("detection.checkpoint_every") != null && p.getProperty("detection.checkpoint_every").strip()
             .equals("0") ? 0 : (int) longValue(p, "detection.checkpoint_every", 12),
         alerts(p),
-        allow == null ? null : Path.of(allow));
+        allow == null ? null : Path.of(allow),
+        duration(p, "events.retention", Duration.ofDays(7)));
   }
 
   private static io.distillguard.service.alert.AlertSender.Target alerts(Properties p) {
@@ -188,8 +192,7 @@ public record ServiceConfig(
   public ServiceConfig withEnvoyGrpcPort(int port) {
     return new ServiceConfig(storeUrl, storeUser, storePassword, maxBodyBytes, maxEventBytes, maxLag, detection,
         decisions, failClosed, litellmAccountFields, port, envoyAccountHeader, envoyApiKeyMap, policyFile,
-        checkpointEvery, alerts,
-        allowlist);
+        checkpointEvery, alerts, allowlist, retention);
   }
 
   private static String blankToNull(String s) {

@@ -4,6 +4,8 @@ import io.distillguard.linking.Campaign;
 import io.distillguard.scoring.AccountVerdict;
 import io.distillguard.service.detect.Detector;
 import io.distillguard.service.policy.PolicyRules;
+import io.distillguard.service.label.Label;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -18,8 +20,8 @@ public final class Decider {
   private final AtomicReference<PolicyRules> rules = new AtomicReference<>(PolicyRules.none());
   private final Consumer<String> ruleErrors;
   private final Consumer<Action> decided;
-  private final java.util.concurrent.ConcurrentHashMap<String, io.distillguard.service.label.Label> labels =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Label> accountLabels = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Label> campaignLabels = new ConcurrentHashMap<>();
 
   public Decider(Detector detector, DecisionPolicy policy, Consumer<String> ruleErrors, Consumer<Action> decided) {
     this.detector = detector;
@@ -32,17 +34,25 @@ public final class Decider {
     Detector.Snapshot s = detector.snapshot();
     AccountVerdict v = s.verdicts().get(accountId);
     Campaign c = v == null || v.campaignId() == null ? null : s.campaignsById().get(v.campaignId());
-    io.distillguard.service.label.Label l = labels.get(accountId);
-    PolicyRules.Match byLabel = l == null ? null
+    Label l = labelOf(accountId, v == null ? null : v.campaignId());
+    PolicyRules.Match byLabel = l == null || l.kind().action == null ? null
         : new PolicyRules.Match(l.kind().action, "label " + l.kind().wireName() + " #" + l.id());
     Decision d = policy.decide(accountId, v, c, s.at(), rules.get(), ruleErrors, byLabel);
     decided.accept(d.action());
     return d;
   }
 
-  /** An analyst's label: the latest per account decides before lists and rules. */
-  public void label(io.distillguard.service.label.Label l) {
-    labels.merge(l.accountId(), l, (a, b) -> b.id() > a.id() ? b : a);
+  /** The label that decides for an account in {@code campaignId} (may be null): the newer of its own and its campaign's. */
+  public Label labelOf(String accountId, String campaignId) {
+    Label own = accountLabels.get(accountId);
+    Label camp = campaignId == null ? null : campaignLabels.get(campaignId);
+    return own == null ? camp : camp == null || own.id() > camp.id() ? own : camp;
+  }
+
+  /** An analyst's label: per account or campaign, the latest decides before lists and rules. */
+  public void label(Label l) {
+    (l.target() == Label.Target.CAMPAIGN ? campaignLabels : accountLabels)
+        .merge(l.subject(), l, (a, b) -> b.id() > a.id() ? b : a);
   }
 
   /** Makes {@code next} the active rule set. */

@@ -43,6 +43,7 @@ public final class Detector implements AutoCloseable {
   private final AtomicLong processed = new AtomicLong();
   private final AtomicLong evaluations = new AtomicLong();
   private final AtomicLong unreadable = new AtomicLong();
+  private final AtomicLong pruned = new AtomicLong();
   private final Object wake = new Object();
   private final long startSeq;
   private volatile boolean ready;
@@ -63,6 +64,8 @@ public final class Detector implements AutoCloseable {
   private Checkpoints checkpoints = Checkpoints.NONE;
   private long sinceCheckpoint;
   private final AtomicLong checkpointSeq = new AtomicLong(-1);
+  private final AtomicLong olderCheckpointSeq = new AtomicLong(-1);
+  private boolean fileIsGood; // the checkpoint file holds checkpointSeq (detector thread only)
 
   /** A detector over {@code log}; {@code factory} makes the (fresh) pipeline, again if a checkpoint is unusable. */
   public Detector(EventLog log, java.util.function.Supplier<DetectionPipeline> factory, int batch) {
@@ -77,8 +80,8 @@ public final class Detector implements AutoCloseable {
 
   /**
    * Checkpoints the pipeline to {@code c.file()} every {@code c.everyEvaluations()} evaluations (written to a
-   * temporary file, synced, then moved in place); a start resumes from the checkpoint and replays only the events
-   * after it. Call before {@link #start}.
+   * temporary file, synced, then moved in place; the one before is kept as {@code <file>.prev}); a start resumes
+   * from the newest usable checkpoint and replays only the events after it. Call before {@link #start}.
    */
   public void checkpoints(Checkpoints c) {
     this.checkpoints = c;
@@ -89,36 +92,67 @@ public final class Detector implements AutoCloseable {
     return checkpointSeq.get();
   }
 
-  /** Loads the checkpoint file if there is a usable one; returns the log position to replay from. */
+  /**
+   * Loads the newest usable checkpoint (the file, else the one before it); returns the log position to replay from.
+   */
   private long restoreCheckpoint() {
     java.nio.file.Path f = checkpoints.file();
-    if (f == null || !java.nio.file.Files.exists(f)) {
+    if (f == null) {
       return 0;
     }
-    try (java.io.DataInputStream in = new java.io.DataInputStream(
-        new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(f), 1 << 16))) {
-      if (in.readInt() != CHECKPOINT_MAGIC) {
-        throw new java.io.IOException("not a distillguard checkpoint");
+    for (java.nio.file.Path candidate : List.of(f, previous(f))) {
+      if (!java.nio.file.Files.exists(candidate)) {
+        continue;
       }
-      long seq = in.readLong();
-      if (seq > log.lastSeq()) {
-        throw new java.io.IOException("checkpoint is ahead of the event log (" + seq + " > " + log.lastSeq() + ")");
+      try (java.io.DataInputStream in = new java.io.DataInputStream(
+          new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(candidate), 1 << 16))) {
+        if (in.readInt() != CHECKPOINT_MAGIC) {
+          throw new java.io.IOException("not a distillguard checkpoint");
+        }
+        long seq = in.readLong();
+        if (seq > log.lastSeq()) {
+          throw new java.io.IOException("checkpoint is ahead of the event log (" + seq + " > " + log.lastSeq() + ")");
+        }
+        pipeline.restore(in);
+        checkpointSeq.set(seq);
+        olderCheckpointSeq.set(candidate.equals(f) ? headerSeq(previous(f)) : -1);
+        fileIsGood = candidate.equals(f);
+        processed.set(seq);
+        pipeline.resume(); // republishes the checkpointed evaluation
+        LOG.info("resumed from checkpoint {} at seq {}", candidate.getFileName(), seq);
+        return seq;
+      } catch (java.io.IOException | RuntimeException e) {
+        LOG.warn("checkpoint {} not usable ({})", candidate.getFileName(), e.toString());
+        pipeline = factory.get(); // the old one may be half restored
+        pipeline.onEvaluation(this::publish);
+        processed.set(0);
+        checkpointSeq.set(-1);
+        snapshot.set(Snapshot.EMPTY);
       }
-      pipeline.restore(in);
-      checkpointSeq.set(seq);
-      processed.set(seq);
-      pipeline.resume(); // republishes the checkpointed evaluation
-      LOG.info("resumed from checkpoint at seq {}", seq);
-      return seq;
-    } catch (java.io.IOException | RuntimeException e) {
-      LOG.warn("checkpoint {} not usable ({}); replaying the whole event log", f.getFileName(), e.toString());
-      pipeline = factory.get(); // the old one may be half restored
-      pipeline.onEvaluation(this::publish);
-      processed.set(0);
-      checkpointSeq.set(-1);
-      snapshot.set(Snapshot.EMPTY);
-      return 0;
     }
+    LOG.warn("no usable checkpoint; replaying the whole event log");
+    return 0;
+  }
+
+  private static java.nio.file.Path previous(java.nio.file.Path f) {
+    return f.resolveSibling(f.getFileName() + ".prev");
+  }
+
+  /** The log position in a checkpoint file's header, or -1 when there is no readable one. */
+  private static long headerSeq(java.nio.file.Path f) {
+    try (java.io.DataInputStream in = new java.io.DataInputStream(java.nio.file.Files.newInputStream(f))) {
+      return in.readInt() == CHECKPOINT_MAGIC ? in.readLong() : -1;
+    } catch (java.io.IOException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * The log position behind which no restart needs events any more: that of the older of the two checkpoints kept
+   * (a damaged newest checkpoint falls back to it), or -1 while there are fewer than two.
+   */
+  public long replayNotNeededThrough() {
+    return olderCheckpointSeq.get();
   }
 
   private void maybeCheckpoint() {
@@ -142,9 +176,17 @@ public final class Detector implements AutoCloseable {
         out.flush();
         ch.force(true);
       }
+      long older = -1;
+      if (fileIsGood && java.nio.file.Files.exists(f)) { // a damaged file never becomes the fallback
+        older = checkpointSeq.get();
+        java.nio.file.Files.move(f, previous(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      }
       java.nio.file.Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      olderCheckpointSeq.set(older);
       checkpointSeq.set(seq);
+      fileIsGood = true;
     } catch (java.io.IOException e) {
       LOG.error("cannot write checkpoint: {}", e.toString());
     }
@@ -216,6 +258,11 @@ public final class Detector implements AutoCloseable {
         }
         for (EventLog.Stored s : events) {
           applyLabelsBefore(s.seq());
+          if (s.json().isEmpty()) {
+            pruned.incrementAndGet(); // blanked by retention: only a replay without a checkpoint gets here
+            seq = s.seq();
+            continue;
+          }
           Event e;
           try {
             byte[] b = s.json().getBytes(StandardCharsets.UTF_8);
@@ -277,6 +324,11 @@ public final class Detector implements AutoCloseable {
 
   public long evaluations() {
     return evaluations.get();
+  }
+
+  /** Events replayed after retention had blanked them (skipped: their effect is lost without a checkpoint). */
+  public long prunedSkipped() {
+    return pruned.get();
   }
 
   public long unreadable() {

@@ -17,7 +17,8 @@ import java.util.List;
  * in WAL mode, or PostgreSQL).
  *
  * <p>The log keeps each event's JSON as received (bounded per event by ingest): it holds customers' prompts, so the
- * data directory is as sensitive as the gateway's own logs.
+ * data directory is as sensitive as the gateway's own logs. {@link #pruneBodies} blanks bodies the detector no longer
+ * needs (behind its checkpoint) once they are older than the retention; a blank body reads back as {@code ""}.
  */
 public final class EventLog implements AutoCloseable {
 
@@ -126,6 +127,73 @@ public final class EventLog implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /**
+   * Blanks the bodies of events at or before {@code throughSeq} that were received before {@code receivedBefore}
+   * (epoch millis), in chunks of {@code chunk} events per transaction so that ingest never waits long; the rows stay
+   * (their {@code event_id} keeps ingest idempotent). Resumes where the previous call stopped (kept in the store).
+   * Returns the number of events blanked.
+   */
+  public long pruneBodies(long throughSeq, long receivedBefore, int chunk) throws SQLException {
+    long from;
+    synchronized (this) {
+      from = prunedThrough() + 1;
+    }
+    long blanked = 0;
+    while (from <= throughSeq) {
+      long to = Math.min(throughSeq, from + chunk - 1);
+      synchronized (this) {
+        // received_at grows with seq (both assigned at append): stop at the first event too young to prune
+        long youngest;
+        try (PreparedStatement p = writer.prepareStatement(
+            "SELECT MIN(seq) FROM events WHERE seq BETWEEN ? AND ? AND received_at >= ?")) {
+          p.setLong(1, from);
+          p.setLong(2, to);
+          p.setLong(3, receivedBefore);
+          try (ResultSet r = p.executeQuery()) {
+            youngest = r.next() && r.getObject(1) != null ? r.getLong(1) : Long.MAX_VALUE;
+          }
+        }
+        long end = Math.min(to, youngest - 1);
+        if (end < from) {
+          return blanked;
+        }
+        writer.setAutoCommit(false);
+        try {
+          try (PreparedStatement p = writer.prepareStatement(
+              "UPDATE events SET body = '' WHERE seq BETWEEN ? AND ? AND body <> ''")) {
+            p.setLong(1, from);
+            p.setLong(2, end);
+            blanked += p.executeUpdate();
+          }
+          try (PreparedStatement p = writer.prepareStatement(
+              "UPDATE log_state SET value = ? WHERE name = 'pruned_through'")) {
+            p.setLong(1, end);
+            p.executeUpdate();
+          }
+          writer.commit();
+        } catch (SQLException | RuntimeException e) {
+          writer.rollback();
+          throw e;
+        } finally {
+          writer.setAutoCommit(true);
+        }
+        if (end < to) {
+          return blanked;
+        }
+        from = end + 1;
+      }
+    }
+    return blanked;
+  }
+
+  /** The log position up to which bodies have been blanked by {@link #pruneBodies} (0: none). */
+  public synchronized long prunedThrough() throws SQLException {
+    try (Statement s = writer.createStatement();
+        ResultSet r = s.executeQuery("SELECT value FROM log_state WHERE name = 'pruned_through'")) {
+      return r.next() ? r.getLong(1) : 0;
+    }
   }
 
   /** The highest sequence number handed out so far (0 when the log is empty). */

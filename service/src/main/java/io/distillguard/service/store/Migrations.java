@@ -18,7 +18,7 @@ final class Migrations {
 
   /** The scripts, in order. Append only: a released script never changes. */
   static final List<String> SCRIPTS = List.of("V1__event_log_and_tokens.sql", "V2__policies.sql", "V3__alerts.sql",
-      "V4__labels.sql");
+      "V4__labels.sql", "V5__retention_and_targets.sql");
 
   private Migrations() {}
 
