@@ -91,7 +91,7 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("  Envoy authz    127.0.0.1:" + service.envoyPort() + " (gRPC ext_authz)");
     System.out.println("  metrics        " + base + "/metrics");
     System.out.println("  admin token    " + admin);
-    System.out.println("  dashboard      not built yet (issue 5)");
+    System.out.println("  dashboard      " + base + "/ui/  (log in with the admin token)");
     System.out.println();
 
     HttpClient http = HttpClient.newHttpClient();

@@ -177,6 +177,19 @@ public final class DetectionPipeline {
     return watermark == Long.MIN_VALUE ? Instant.EPOCH : Instant.ofEpochMilli(watermark);
   }
 
+  /**
+   * The keyed state (account, family and infrastructure sketches) for read-only views. It belongs to the thread
+   * that feeds this pipeline: read it only from that thread, between events.
+   */
+  public KeyedState state() {
+    return state;
+  }
+
+  /** The current id of a template family that may since have been merged into another (same thread as {@link #state}). */
+  public String canonicalFamily(String familyId) {
+    return families.canonical(familyId);
+  }
+
   /** Number of distinct accounts in state. */
   public int accountCount() {
     return state.accountCount();

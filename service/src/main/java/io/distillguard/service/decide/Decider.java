@@ -55,6 +55,33 @@ public final class Decider {
         .merge(l.subject(), l, (a, b) -> b.id() > a.id() ? b : a);
   }
 
+  /** One account whose action a candidate rule set would change. */
+  public record Change(String accountId, String verdict, Action from, Action to, String rule) {}
+
+  /**
+   * What {@code candidate} would change if it replaced the active rules, on the latest evaluation (labels still
+   * decide first): the accounts whose action changes, sorted by account id.
+   */
+  public java.util.List<Change> backtest(PolicyRules candidate) {
+    Detector.Snapshot s = detector.snapshot();
+    java.util.List<Change> out = new java.util.ArrayList<>();
+    PolicyRules active = rules.get();
+    for (AccountVerdict v : new java.util.TreeMap<>(s.verdicts()).values()) {
+      Campaign c = v.campaignId() == null ? null : s.campaignsById().get(v.campaignId());
+      Label l = labelOf(v.accountId(), v.campaignId());
+      PolicyRules.Match byLabel = l == null || l.kind().action == null ? null
+          : new PolicyRules.Match(l.kind().action, "label " + l.kind().wireName() + " #" + l.id());
+      Decision now = policy.decide(v.accountId(), v, c, s.at(), active, r -> { }, byLabel);
+      Decision then = policy.decide(v.accountId(), v, c, s.at(), candidate, r -> { }, byLabel);
+      Action a = now.shadowAction() != null ? now.shadowAction() : now.action();
+      Action b = then.shadowAction() != null ? then.shadowAction() : then.action();
+      if (a != b) {
+        out.add(new Change(v.accountId(), v.verdict().wireName(), a, b, then.rule()));
+      }
+    }
+    return out;
+  }
+
   /** Makes {@code next} the active rule set. */
   public void activate(PolicyRules next) {
     rules.set(next);

@@ -34,8 +34,21 @@ public final class Detector implements AutoCloseable {
     static final Snapshot EMPTY = new Snapshot(Instant.EPOCH, Map.of(), List.of(), Map.of(), 0);
   }
 
+  /** Counts of one evaluation, kept for the overview's charts. */
+  public record Point(Instant at, long seq, int accounts, int attack, int suspicious, int campaigns) {}
+
+  /** A campaign's requests by model as of one evaluation (cumulative over its members at that time). */
+  public record ModelPoint(Instant at, long events, Map<String, Long> byModel) {}
+
+  /** How many evaluations {@link #history} keeps (older ones are thinned to every other one). */
+  static final int HISTORY = 2000;
+
   private final EventLog log;
   private DetectionPipeline pipeline;
+  private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> queries =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.ArrayDeque<Point> history = new java.util.ArrayDeque<>();
+  private final Map<String, java.util.ArrayDeque<ModelPoint>> campaignModels = new HashMap<>();
   private final java.util.function.Supplier<DetectionPipeline> factory;
   private final int batch;
   private final EventParser parser = new EventParser();
@@ -242,6 +255,7 @@ public final class Detector implements AutoCloseable {
     long seq = restoreCheckpoint();
     try {
       while (!stop) {
+        runQueries();
         List<EventLog.Stored> events = log.read(seq, batch);
         if (events.isEmpty()) {
           applyLabelsBefore(seq + 1);
@@ -250,7 +264,7 @@ public final class Detector implements AutoCloseable {
             LOG.info("replayed the event log up to seq {}; ready", seq);
           }
           synchronized (wake) {
-            if (log.lastSeq() <= seq && !stop && allowAfter.isEmpty()) {
+            if (log.lastSeq() <= seq && !stop && allowAfter.isEmpty() && queries.isEmpty()) {
               wake.wait(200);
             }
           }
@@ -286,6 +300,87 @@ public final class Detector implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code view} on the detector thread between two events (the pipeline's state is that thread's alone) and
+   * returns its result; waits at most {@code timeout}. Views must be quick and must not change the pipeline.
+   */
+  public <T> T query(java.util.function.Function<DetectionPipeline, T> view, java.time.Duration timeout)
+      throws java.util.concurrent.TimeoutException, InterruptedException {
+    java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+    queries.add(() -> {
+      try {
+        f.complete(view.apply(pipeline));
+      } catch (RuntimeException e) {
+        f.completeExceptionally(e);
+      }
+    });
+    appended();
+    try {
+      return f.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+  }
+
+  private void runQueries() {
+    Runnable q;
+    while ((q = queries.poll()) != null) {
+      q.run();
+    }
+  }
+
+  /** The counts of recent evaluations, oldest first (at most {@link #HISTORY}; older ones thinned out). */
+  public List<Point> history() {
+    synchronized (history) {
+      return List.copyOf(history);
+    }
+  }
+
+  private void remember(Snapshot s) {
+    int attack = 0;
+    int suspicious = 0;
+    for (AccountVerdict v : s.verdicts().values()) {
+      switch (v.verdict()) {
+        case ATTACK -> attack++;
+        case SUSPICIOUS -> suspicious++;
+        default -> { }
+      }
+    }
+    Point p = new Point(s.at(), s.seq(), s.verdicts().size(), attack, suspicious, s.campaigns().size());
+    synchronized (history) {
+      append(history, p, HISTORY);
+      campaignModels.keySet().retainAll(s.campaignsById().keySet());
+      for (Campaign c : s.campaigns()) {
+        Map<String, Long> byModel = new java.util.TreeMap<>();
+        c.models().forEach((m, share) -> byModel.put(m, Math.round(share * c.events())));
+        append(campaignModels.computeIfAbsent(c.campaignId(), k -> new java.util.ArrayDeque<>()),
+            new ModelPoint(s.at(), c.events(), byModel), HISTORY / 4);
+      }
+    }
+  }
+
+  /** Appends, keeping the whole span within {@code max} points: past it, every other point of the older half goes. */
+  private static <T> void append(java.util.ArrayDeque<T> q, T point, int max) {
+    q.addLast(point);
+    if (q.size() > max) {
+      List<T> all = new java.util.ArrayList<>(q);
+      q.clear();
+      for (int i = 0; i < all.size(); i++) {
+        if (i >= all.size() / 2 || i % 2 == 0) {
+          q.addLast(all.get(i));
+        }
+      }
+    }
+  }
+
+  /** A current campaign's requests by model at each remembered evaluation, oldest first (empty if unknown). */
+  public List<ModelPoint> campaignModels(String campaignId) {
+    synchronized (history) {
+      java.util.ArrayDeque<ModelPoint> q = campaignModels.get(campaignId);
+      return q == null ? List.of() : List.copyOf(q);
+    }
+  }
+
   private void publish(DetectionPipeline.Evaluation e) {
     Map<String, AccountVerdict> byAccount = new HashMap<>(e.verdicts().size() * 2);
     for (AccountVerdict v : e.verdicts()) {
@@ -295,8 +390,10 @@ public final class Detector implements AutoCloseable {
     for (Campaign c : e.campaigns()) {
       campaigns.put(c.campaignId(), c);
     }
-    snapshot.set(new Snapshot(e.at(), java.util.Collections.unmodifiableMap(byAccount), e.campaigns(),
-        java.util.Collections.unmodifiableMap(campaigns), processed.get()));
+    Snapshot next = new Snapshot(e.at(), java.util.Collections.unmodifiableMap(byAccount), e.campaigns(),
+        java.util.Collections.unmodifiableMap(campaigns), processed.get());
+    snapshot.set(next);
+    remember(next);
     evaluations.incrementAndGet();
     listener.accept(e);
     maybeCheckpoint();

@@ -115,6 +115,15 @@ public final class Api {
       // Javalin copies each result through a fresh buffer of this size (Jetty's 32 KB by default): at thousands of
       // decisions a second that buffer was most of the garbage, and the collections behind it most of the p99.
       cfg.http.responseBufferSize = 4096;
+      // the dashboard: plain ES modules from the jar, ECharts from its WebJar; no inline script may ever run
+      cfg.staticFiles.add(sf -> {
+        sf.hostedPath = "/ui";
+        sf.directory = "/ui";
+        sf.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+        sf.headers = Map.of("Content-Security-Policy", CSP, "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer", "Cache-Control", "no-cache");
+      });
+      cfg.staticFiles.enableWebjars();
       cfg.startup.showJavalinBanner = false;
       cfg.routes.exception(ApiException.class, (e, ctx) -> {
         if (e.retryAfter != null) {
@@ -141,6 +150,13 @@ public final class Api {
       cfg.routes.get("/v1/accounts", this::accounts);
       cfg.routes.get("/v1/accounts/{account_id}", this::account);
       cfg.routes.get("/v1/campaigns", this::campaigns);
+      cfg.routes.get("/v1/campaigns/{campaign_id}", this::campaign);
+      cfg.routes.get("/v1/accounts/{account_id}/profile", this::profile);
+      cfg.routes.get("/v1/overview", this::overview);
+      cfg.routes.get("/v1/search", this::search);
+      cfg.routes.get("/v1/whoami", this::whoami);
+      cfg.routes.post("/v1/policy/backtest", this::backtest);
+      cfg.routes.get("/", ctx -> ctx.redirect("/ui/"));
       cfg.routes.post("/v1/tokens", this::createToken);
       cfg.routes.post("/beta/litellm_basic_guardrail_api", this::litellm);
       cfg.routes.get("/v1/policy", this::policy);
@@ -166,7 +182,13 @@ public final class Api {
 
   private static final Set<String> ROUTES = Set.of("/healthz", "/readyz", "/metrics", "/v1/events",
       "/v1/decisions/{account_id}", "/v1/accounts", "/v1/accounts/{account_id}", "/v1/campaigns", "/v1/tokens",
-      "/beta/litellm_basic_guardrail_api", "/v1/policy", "/v1/policy/validate", "/v1/alerts", "/v1/labels");
+      "/beta/litellm_basic_guardrail_api", "/v1/policy", "/v1/policy/validate", "/v1/alerts", "/v1/labels",
+      "/v1/campaigns/{campaign_id}", "/v1/accounts/{account_id}/profile", "/v1/overview", "/v1/search", "/v1/whoami",
+      "/v1/policy/backtest");
+
+  /** The dashboard's Content-Security-Policy: scripts only from this origin, no inline script, no plugins, no frames. */
+  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'"
+      + " data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
   private static String routeLabel(Context ctx) {
     // routes are fixed strings from this class; anything else is "other"
@@ -427,6 +449,221 @@ public final class Api {
     }
     ctx.status(200).contentType("application/json");
     ctx.result(write(g -> JsonFiles.writeVerdict(g, v)));
+  }
+
+  /** A view computed on the detector thread; 503 if it is busy for longer than a few seconds. */
+  private <T> T view(java.util.function.Function<io.distillguard.pipeline.DetectionPipeline, T> f) {
+    try {
+      return detector.query(f, java.time.Duration.ofSeconds(5));
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new ApiException(503, "detection is busy; try again", "2");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiException(503, "interrupted");
+    }
+  }
+
+  private void whoami(Context ctx) {
+    Principal p = require(ctx, Role.INGEST, Role.ANALYST);
+    json(ctx, 200, g -> {
+      g.writeStringField("name", p.name());
+      g.writeStringField("role", p.role().wireName());
+    });
+  }
+
+  /** Counts, the verdict history, capabilities targeted by campaigns, the campaigns by score. */
+  private void overview(Context ctx) throws IOException {
+    require(ctx, Role.ANALYST);
+    Detector.Snapshot s = detector.snapshot();
+    Map<String, Integer> verdicts = new TreeMap<>();
+    for (AccountVerdict v : s.verdicts().values()) {
+      verdicts.merge(v.verdict().wireName(), 1, Integer::sum);
+    }
+    Map<String, Double> capabilities = new TreeMap<>();
+    for (Campaign c : s.campaigns()) {
+      c.capabilities().forEach((k, share) -> capabilities.merge(k, share * c.events(), Double::sum));
+    }
+    capabilities.replaceAll((k, v) -> (double) Math.round(v));
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("evaluated_at", s.at().toString());
+    out.put("events_logged", log.lastSeq());
+    out.put("events_processed", detector.processedSeq());
+    out.put("ready", detector.ready());
+    out.put("accounts", s.verdicts().size());
+    out.put("verdicts", verdicts);
+    out.put("campaigns", s.campaigns().size());
+    out.put("campaign_requests_by_capability", capabilities);
+    List<Map<String, Object>> history = new ArrayList<>();
+    for (Detector.Point p : detector.history()) {
+      Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("at", p.at().toString());
+      m.put("events", p.seq());
+      m.put("accounts", p.accounts());
+      m.put("attack", p.attack());
+      m.put("suspicious", p.suspicious());
+      m.put("campaigns", p.campaigns());
+      history.add(m);
+    }
+    out.put("history", history);
+    writeObject(ctx, out);
+  }
+
+  /** One campaign with its account graph, families with samples, model history and labels. */
+  private void campaign(Context ctx) throws IOException {
+    require(ctx, Role.ANALYST);
+    String id = ctx.pathParam("campaign_id");
+    if (id.length() > MAX_ID_CHARS) {
+      throw new ApiException(400, "campaign_id is too long");
+    }
+    Detector.Snapshot s = detector.snapshot();
+    Campaign c = s.campaignsById().get(id);
+    if (c == null) {
+      throw new ApiException(404, "no such campaign in the latest evaluation");
+    }
+    Map<String, Object> graph = view(p -> io.distillguard.service.view.Views.campaign(p, s, c));
+    List<Label> trail;
+    try {
+      trail = labels.of(Label.Target.CAMPAIGN, id);
+    } catch (SQLException e) {
+      throw new ApiException(503, "the label store is unavailable");
+    }
+    List<Map<String, Object>> models = new ArrayList<>();
+    for (Detector.ModelPoint p : detector.campaignModels(id)) {
+      Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("at", p.at().toString());
+      m.put("events", p.events());
+      m.put("by_model", p.byModel());
+      models.add(m);
+    }
+    ctx.status(200).contentType("application/json");
+    ctx.result(write(g -> {
+      g.writeStartObject();
+      g.writeStringField("evaluated_at", s.at().toString());
+      g.writeFieldName("campaign");
+      JsonFiles.writeCampaign(g, c);
+      g.writeFieldName("graph");
+      MAPPER.writeValue(g, graph);
+      g.writeFieldName("model_history");
+      MAPPER.writeValue(g, models);
+      g.writeArrayFieldStart("labels");
+      for (Label l : trail) {
+        g.writeStartObject();
+        writeLabel(g, l);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }));
+  }
+
+  /** An account's verdict, profile (activity by hour, families with samples, infrastructure) and labels. */
+  private void profile(Context ctx) throws IOException {
+    require(ctx, Role.ANALYST);
+    String id = accountId(ctx);
+    Detector.Snapshot s = detector.snapshot();
+    AccountVerdict v = s.verdicts().get(id);
+    Map<String, Object> profile = view(p -> io.distillguard.service.view.Views.account(p, s, id));
+    if (v == null && profile == null) {
+      throw new ApiException(404, "no such account");
+    }
+    List<Label> trail;
+    try {
+      trail = labels.of(id);
+    } catch (SQLException e) {
+      throw new ApiException(503, "the label store is unavailable");
+    }
+    Campaign c = v == null || v.campaignId() == null ? null : s.campaignsById().get(v.campaignId());
+    Decision d = decider.decide(id);
+    ctx.status(200).contentType("application/json");
+    ctx.result(write(g -> {
+      g.writeStartObject();
+      if (v != null) {
+        g.writeFieldName("verdict");
+        JsonFiles.writeVerdict(g, v);
+      }
+      g.writeObjectFieldStart("decision");
+      writeDecision(g, d);
+      g.writeEndObject();
+      g.writeFieldName("profile");
+      MAPPER.writeValue(g, profile);
+      g.writeArrayFieldStart("linked_accounts");
+      if (c != null) {
+        int n = 0;
+        for (String a : c.accounts()) {
+          if (!a.equals(id) && n++ < 50) {
+            g.writeString(a);
+          }
+        }
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("labels");
+      for (Label l : trail) {
+        g.writeStartObject();
+        writeLabel(g, l);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }));
+  }
+
+  /** {@code ?q=}: accounts by id, org, IP range, payment or TLS fingerprint; template families by sample text. */
+  private void search(Context ctx) throws IOException {
+    require(ctx, Role.ANALYST);
+    String q = ctx.queryParam("q");
+    if (q == null || q.isBlank() || q.length() > 200) {
+      throw new ApiException(400, "q must have 1 to 200 characters");
+    }
+    Detector.Snapshot s = detector.snapshot();
+    writeObject(ctx, view(p -> io.distillguard.service.view.Views.search(p, s, q.strip(), 50)));
+  }
+
+  /** The rules in the body, checked and compared with the active ones on the latest evaluation; nothing is saved. */
+  private void backtest(Context ctx) throws IOException {
+    require(ctx, Role.ANALYST);
+    String text = new String(boundedBody(ctx), java.nio.charset.StandardCharsets.UTF_8);
+    PolicyRules candidate;
+    try {
+      candidate = PolicyRules.compile(text, 0);
+    } catch (PolicyException e) {
+      json(ctx, 200, g -> {
+        g.writeBooleanField("valid", false);
+        g.writeStringField("error", e.getMessage());
+      });
+      return;
+    }
+    List<Decider.Change> changes = decider.backtest(candidate);
+    Map<String, Integer> transitions = new TreeMap<>();
+    for (Decider.Change c : changes) {
+      transitions.merge(c.from().wireName() + " -> " + c.to().wireName(), 1, Integer::sum);
+    }
+    json(ctx, 200, g -> {
+      g.writeBooleanField("valid", true);
+      g.writeNumberField("rules", candidate.rules().size());
+      g.writeNumberField("accounts", detector.snapshot().verdicts().size());
+      g.writeNumberField("changed", changes.size());
+      g.writeObjectFieldStart("transitions");
+      for (Map.Entry<String, Integer> e : transitions.entrySet()) {
+        g.writeNumberField(e.getKey(), e.getValue());
+      }
+      g.writeEndObject();
+      g.writeArrayFieldStart("changes");
+      for (Decider.Change c : changes.subList(0, Math.min(500, changes.size()))) {
+        g.writeStartObject();
+        g.writeStringField("account_id", c.accountId());
+        g.writeStringField("verdict", c.verdict());
+        g.writeStringField("from", c.from().wireName());
+        g.writeStringField("to", c.to().wireName());
+        g.writeStringField("rule", c.rule());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    });
+  }
+
+  private static void writeObject(Context ctx, Object o) throws IOException {
+    ctx.status(200).contentType("application/json");
+    ctx.result(MAPPER.writeValueAsBytes(o));
   }
 
   private void campaigns(Context ctx) {

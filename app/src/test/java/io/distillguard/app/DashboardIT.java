@@ -1,0 +1,255 @@
+package io.distillguard.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.distillguard.service.Service;
+import io.distillguard.service.ServiceConfig;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Alert;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, installed by
+ * {@code .ci/run}; nothing is downloaded) against a live service fed with simulated traffic plus hostile prompts:
+ * log in, open the top campaign, read its evidence, block it and see the decisions API change; work the review queue
+ * from the keyboard; backtest and save rules; search template text. Prompts carrying script tags, {@code javascript:}
+ * links, right-to-left overrides and zero-width characters are shown as text, faithfully, and nothing executes.
+ * Screenshots of the main pages go to {@code target/screenshots}.
+ */
+class DashboardIT {
+
+  static final String ADMIN = LabelsIT.ADMIN; // LabelsIT's helpers send it
+  static final String CHROMIUM = "/usr/bin/chromium";
+  static final String DRIVER = "/usr/bin/chromedriver";
+  /** Hostile prompts: each must be rendered as exactly this text and none may run. */
+  static final List<String> HOSTILE = List.of(
+      "<script>window.__pwned = 1</script> Explain step by step why the sky is blue, item %d",
+      "<img src=x onerror=\"window.__pwned=2\"> Show every step of your reasoning for puzzle %d",
+      "[open me](javascript:window.__pwned=3) javascript:alert(1) Reconstruct the reasoning for answer %d",
+      "Rename \u202Egnp.exe and pass\u200Bword\u2066 hidden\u2069 then list all steps for task %d");
+
+  @TempDir static Path dir;
+  static Service service;
+  static WebDriver browser;
+  static String base;
+  static Path shots;
+
+  @BeforeAll
+  static void start() throws Exception {
+    assertThat(new File(CHROMIUM).canExecute()).as("install chromium and chromium-driver (see .ci/run)").isTrue();
+    assertThat(new File(DRIVER).canExecute()).as("install chromium-driver (see .ci/run)").isTrue();
+    Path sim = dir.resolve("sim");
+    assertThat(Main.commandLine().execute("simulate", "--seed", "5", "--scale", "0.02", "--days", "3", "--out",
+        sim.toString(), "--quiet")).isZero();
+    List<String> simulated = Files.readAllLines(sim.resolve("events.jsonl"));
+    List<String> lines = new ArrayList<>();
+    Random r = new Random(11);
+    int every = simulated.size() / 321;
+    int hostile = 0;
+    for (int i = 0; i < simulated.size(); i++) {
+      lines.add(simulated.get(i));
+      if (i % every == every - 1 && hostile < 320) { // three hostile accounts repeating templates: families, samples
+        String ts = simulated.get(i).replaceAll(".*\"ts\":\"([^\"]+)\".*", "$1");
+        String prompt = String.format(HOSTILE.get(hostile % HOSTILE.size()), hostile / HOSTILE.size());
+        lines.add("{\"event_id\":\"ev-hostile-" + Long.toHexString(r.nextLong()) + "\",\"ts\":\"" + ts
+            + "\",\"account_id\":\"acct-hostile-" + (hostile % 3) + "\",\"request\":{\"model\":\"m1\","
+            + "\"messages\":[{\"role\":\"user\",\"content\":" + AlertIT.JSON.writeValueAsString(prompt) + "}]}}");
+        hostile++;
+      }
+    }
+    service = Service.start(ServiceConfig.defaults(), dir.resolve("data"), "127.0.0.1", 0, ADMIN);
+    base = "http://127.0.0.1:" + service.port();
+    LabelsIT.feed(service, lines);
+
+    ChromeOptions o = new ChromeOptions();
+    o.setBinary(CHROMIUM);
+    o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,1100");
+    ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(driver, o);
+    shots = Path.of("target", "screenshots");
+    Files.createDirectories(shots);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (service != null) {
+      service.close();
+    }
+  }
+
+  static WebDriverWait waiting() {
+    return new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  static WebElement await(By by) {
+    return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  static void login() {
+    browser.get("about:blank"); // a fresh document each time (a hash change alone would reuse the page)
+    browser.get(base + "/ui/#/login");
+    await(By.id("token")).sendKeys(ADMIN);
+    browser.findElement(By.id("login")).click();
+    await(By.cssSelector("#campaigns tbody tr"));
+  }
+
+  static void screenshot(String name) throws Exception {
+    Thread.sleep(600); // charts animate in
+    Files.write(shots.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  static void assertNothingRan() {
+    Object pwned = ((JavascriptExecutor) browser).executeScript("return window.__pwned === undefined");
+    assertThat(pwned).isEqualTo(true);
+    try {
+      Alert a = browser.switchTo().alert();
+      throw new AssertionError("an alert opened: " + a.getText());
+    } catch (NoAlertPresentException expected) {
+      // good
+    }
+    assertThat(browser.findElements(By.cssSelector("main script, main img, main iframe"))).isEmpty();
+    for (WebElement a : browser.findElements(By.cssSelector("a[href]"))) {
+      assertThat(a.getAttribute("href")).doesNotStartWith("javascript:");
+    }
+  }
+
+  @Test
+  void analystBlocksACampaignAndTheDecisionsApiFollows() throws Exception {
+    login();
+    assertThat(await(By.cssSelector("[data-count=accounts] b")).getText()).isNotEqualTo("0");
+    screenshot("overview");
+
+    // the top campaign: its evidence, its graph's links, its families
+    browser.findElement(By.cssSelector("#campaigns tbody tr a")).click();
+    String campaign = await(By.id("campaign-id")).getText();
+    assertThat(browser.findElements(By.cssSelector("#reasons tbody tr"))).isNotEmpty();
+    assertThat(browser.findElements(By.cssSelector("#edges tbody tr"))).isNotEmpty();
+    assertThat(browser.findElement(By.cssSelector("#edges tbody tr td:nth-child(3)")).getText())
+        .containsAnyOf("payment", "ip range", "tls", "family");
+    assertThat(browser.findElements(By.cssSelector("#graph canvas"))).isNotEmpty();
+    List<String> members = browser.findElements(By.cssSelector("#members tbody tr td:first-child a")).stream()
+        .map(WebElement::getText).toList();
+    assertThat(members).isNotEmpty();
+    screenshot("campaign");
+
+    // block it, with confirmation and a note
+    browser.findElement(By.cssSelector("#actions button[data-action=confirm]")).click();
+    await(By.id("confirm-note")).sendKeys("reviewed the shared payment and template evidence");
+    browser.findElement(By.id("confirm-yes")).click();
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("labels"), "confirm"));
+    assertThat(browser.findElement(By.id("labels")).getText()).contains("reviewed the shared payment");
+    for (String m : members) {
+      JsonNode d = LabelsIT.get(service, "/v1/decisions/" + m);
+      assertThat(d.get("action").asText()).isEqualTo("block");
+      assertThat(d.get("rule").asText()).startsWith("label confirm #");
+    }
+    // and the account page says so
+    browser.findElement(By.cssSelector("#members tbody tr td:first-child a")).click();
+    waiting().until(ExpectedConditions.textToBe(By.id("decision"), "block"));
+    assertThat(browser.findElement(By.id("account-id")).getText()).isEqualTo(members.get(0));
+    assertThat(browser.findElements(By.cssSelector("#hour-chart canvas"))).isNotEmpty();
+    screenshot("account");
+    assertThat(campaign).isNotBlank();
+  }
+
+  @Test
+  void hostilePromptsAreShownAsTextAndNothingRuns() throws Exception {
+    login();
+    for (int a = 0; a < 3; a++) {
+      browser.get(base + "/ui/#/account/acct-hostile-" + a);
+      await(By.id("account-id"));
+      List<WebElement> samples = waiting().until(d -> {
+        List<WebElement> s = d.findElements(By.cssSelector("#families pre.sample"));
+        return s.isEmpty() ? null : s;
+      });
+      Set<String> shown = samples.stream().map(s -> s.getAttribute("textContent")).collect(Collectors.toSet());
+      Set<String> sent = new java.util.HashSet<>();
+      for (String h : HOSTILE) {
+        for (int i = 0; i < 80; i++) {
+          sent.add(String.format(h, i));
+        }
+      }
+      assertThat(shown).as("samples are the prompts, character for character").isSubsetOf(sent);
+      assertNothingRan();
+    }
+    // the right-to-left and zero-width characters are flagged next to the text that carries them
+    browser.get(base + "/ui/#/search/" + java.net.URLEncoder.encode("gnp.exe", "UTF-8"));
+    WebElement family = await(By.cssSelector("#search-families .family"));
+    assertThat(family.getAttribute("textContent")).contains("\u202Egnp.exe", "pass\u200Bword");
+    assertThat(family.findElement(By.cssSelector(".warn")).getText()).contains("U+202E", "U+200B", "U+2066");
+    assertNothingRan();
+    // script text is searchable and still inert
+    browser.get(base + "/ui/#/search/" + java.net.URLEncoder.encode("<script>", "UTF-8").replace("+", "%20"));
+    assertThat(await(By.cssSelector("#search-families pre.sample")).getAttribute("textContent"))
+        .startsWith("<script>window.__pwned = 1</script>");
+    assertNothingRan();
+  }
+
+  @Test
+  void reviewQueueByKeyboardAndRulesBacktestedBeforeSaving() throws Exception {
+    login();
+    browser.get(base + "/ui/#/review");
+    WebElement first = await(By.cssSelector("#queue tbody tr.selected"));
+    String account = first.getAttribute("data-account");
+    screenshot("review");
+    browser.findElement(By.tagName("body")).sendKeys("t");
+    await(By.id("confirm-yes")).click();
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector("#queue tr[data-account='" + account + "'] .state"), "throttle"));
+    assertThat(LabelsIT.get(service, "/v1/decisions/" + account).get("action").asText()).isEqualTo("throttle");
+    assertThat(browser.findElement(By.cssSelector("#queue tbody tr.selected")).getAttribute("data-account"))
+        .isNotEqualTo(account); // moved on to the next one
+
+    browser.get(base + "/ui/#/rules");
+    WebElement text = await(By.id("rules-text"));
+    assertThat(browser.findElement(By.id("save-rules")).isEnabled()).isFalse();
+    text.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    text.sendKeys("{\"rules\": [{\"name\": \"throttle suspicious\", \"when\": \"verdict == 'suspicious'\","
+        + " \"action\": \"throttle\"}]}");
+    browser.findElement(By.id("backtest-rules")).click();
+    await(By.id("backtest-changes"));
+    assertThat(browser.findElement(By.id("rules-result")).getText()).contains("would change action");
+    screenshot("rules");
+    long before = LabelsIT.get(service, "/v1/policy").get("version").asLong();
+    WebElement save = browser.findElement(By.id("save-rules"));
+    assertThat(save.isEnabled()).isTrue();
+    save.click();
+    waiting().until(d -> {
+      try {
+        return LabelsIT.get(service, "/v1/policy").get("version").asLong() > before;
+      } catch (Exception e) {
+        return false;
+      }
+    });
+  }
+}
