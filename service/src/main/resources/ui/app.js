@@ -201,11 +201,13 @@ async function overviewPage() {
     el('div', { class: 'card' }, el('b', {}, o.ready ? 'live' : 'replaying'), 'as of ' + o.evaluated_at));
   const h = o.history || [];
   const history = chart('history-chart', {
-    tooltip: { trigger: 'axis' }, legend: { data: ['attack', 'suspicious', 'campaigns'] },
-    xAxis: { type: 'time' }, yAxis: { type: 'value' },
-    color: ['#b42318', '#dc6803', '#667085'],
+    tooltip: { trigger: 'axis' }, legend: { data: ['attack', 'suspicious', 'campaigns', 'events'] },
+    xAxis: { type: 'time' }, yAxis: [{ type: 'value', name: 'accounts' }, { type: 'value', name: 'events' }],
+    color: ['#b42318', '#dc6803', '#667085', '#84adff'],
     series: ['attack', 'suspicious', 'campaigns'].map(k => ({ name: k, type: 'line', showSymbol: false, step: 'end',
-      data: h.map(p => [p.at, p[k]]) })),
+      data: h.map(p => [p.at, p[k]]) })).concat([{ name: 'events', type: 'line', yAxisIndex: 1, showSymbol: false,
+      areaStyle: { opacity: 0.15 }, lineStyle: { width: 1 },
+      data: h.slice(1).map((p, i) => [p.at, Math.max(0, p.events - h[i].events)]) }]),
   });
   const caps = Object.entries(o.campaign_requests_by_capability || {}).sort((a, b) => b[1] - a[1]);
   const capChart = chart('capability-chart', {
@@ -218,7 +220,7 @@ async function overviewPage() {
   return [
     el('h1', {}, 'Overview'), cards,
     el('div', { class: 'grid' },
-      el('div', { class: 'panel' }, el('h2', {}, 'Verdicts over time (event time)'), history),
+      el('div', { class: 'panel' }, el('h2', {}, 'Traffic and verdicts over time (event time)'), history),
       el('div', { class: 'panel' }, el('h2', {}, 'Capabilities targeted by campaigns (requests)'), capChart)),
     el('h2', {}, 'Campaigns by score'),
     table(['campaign', 'verdict', 'score', 'accounts', 'requests', 'capability', 'model', 'since'],

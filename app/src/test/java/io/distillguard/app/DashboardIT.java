@@ -3,13 +3,11 @@ package io.distillguard.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.distillguard.service.Service;
-import io.distillguard.service.ServiceConfig;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -35,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, installed by
- * {@code .ci/run}; nothing is downloaded) against a live service fed with simulated traffic plus hostile prompts:
+ * {@code .ci/run}; nothing is downloaded) driving {@code distillguard demo} (a child JVM) plus hostile prompts:
  * log in, open the top campaign, read its evidence, block it and see the decisions API change; work the review queue
  * from the keyboard; backtest and save rules; search template text. Prompts carrying script tags, {@code javascript:}
  * links, right-to-left overrides and zero-width characters are shown as text, faithfully, and nothing executes.
@@ -54,37 +52,61 @@ class DashboardIT {
       "Rename \u202Egnp.exe and pass\u200Bword\u2066 hidden\u2069 then list all steps for task %d");
 
   @TempDir static Path dir;
-  static Service service;
+  static Process demo;
   static WebDriver browser;
   static String base;
   static Path shots;
 
+  /**
+   * Starts {@code distillguard demo} in a child JVM (simulated traffic streamed over HTTP into the live service), waits
+   * until it has streamed everything, then posts the hostile accounts' traffic after it.
+   */
   @BeforeAll
   static void start() throws Exception {
     assertThat(new File(CHROMIUM).canExecute()).as("install chromium and chromium-driver (see .ci/run)").isTrue();
     assertThat(new File(DRIVER).canExecute()).as("install chromium-driver (see .ci/run)").isTrue();
-    Path sim = dir.resolve("sim");
-    assertThat(Main.commandLine().execute("simulate", "--seed", "5", "--scale", "0.02", "--days", "3", "--out",
-        sim.toString(), "--quiet")).isZero();
-    List<String> simulated = Files.readAllLines(sim.resolve("events.jsonl"));
-    List<String> lines = new ArrayList<>();
-    Random r = new Random(11);
-    int every = simulated.size() / 321;
-    int hostile = 0;
-    for (int i = 0; i < simulated.size(); i++) {
-      lines.add(simulated.get(i));
-      if (i % every == every - 1 && hostile < 320) { // three hostile accounts repeating templates: families, samples
-        String ts = simulated.get(i).replaceAll(".*\"ts\":\"([^\"]+)\".*", "$1");
-        String prompt = String.format(HOSTILE.get(hostile % HOSTILE.size()), hostile / HOSTILE.size());
-        lines.add("{\"event_id\":\"ev-hostile-" + Long.toHexString(r.nextLong()) + "\",\"ts\":\"" + ts
-            + "\",\"account_id\":\"acct-hostile-" + (hostile % 3) + "\",\"request\":{\"model\":\"m1\","
-            + "\"messages\":[{\"role\":\"user\",\"content\":" + AlertIT.JSON.writeValueAsString(prompt) + "}]}}");
-        hostile++;
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx1g", "-cp", System.getProperty("java.class.path"), "io.distillguard.app.Main", "demo", "--port", "0",
+        "--grpc-port", "0", "--seed", "5", "--scale", "0.02", "--days", "3", "--data-dir",
+        dir.resolve("demo").toString());
+    pb.environment().put("DISTILLGUARD_ADMIN_TOKEN", ADMIN);
+    pb.redirectErrorStream(true);
+    demo = pb.start();
+    java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(demo.getInputStream(),
+        java.nio.charset.StandardCharsets.UTF_8));
+    java.util.regex.Pattern dashboard = java.util.regex.Pattern.compile("dashboard\\s+(http://[0-9.:]+)/ui/");
+    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+    String line;
+    String last = null;
+    while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
+      java.util.regex.Matcher m = dashboard.matcher(line);
+      if (m.find()) {
+        base = m.group(1);
       }
+      if (line.contains("The service keeps running")) {
+        break;
+      }
+      last = line;
     }
-    service = Service.start(ServiceConfig.defaults(), dir.resolve("data"), "127.0.0.1", 0, ADMIN);
-    base = "http://127.0.0.1:" + service.port();
-    LabelsIT.feed(service, lines);
+    assertThat(base).as("the demo printed its dashboard address; last line: %s", last).isNotNull();
+    Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
+    drain.setDaemon(true);
+    drain.start();
+
+    // hostile accounts after the simulated traffic: three accounts repeating the templates (families with samples)
+    JsonNode overview = get("/v1/overview");
+    Instant t0 = Instant.parse(overview.get("evaluated_at").asText()).plusSeconds(600);
+    Random r = new Random(11);
+    StringBuilder batch = new StringBuilder();
+    for (int i = 0; i < 320; i++) {
+      String prompt = String.format(HOSTILE.get(i % HOSTILE.size()), i / HOSTILE.size());
+      batch.append("{\"event_id\":\"ev-hostile-").append(Long.toHexString(r.nextLong())).append("\",\"ts\":\"")
+          .append(t0.plusSeconds(60L * i)).append("\",\"account_id\":\"acct-hostile-").append(i % 3)
+          .append("\",\"request\":{\"model\":\"m1\",\"messages\":[{\"role\":\"user\",\"content\":")
+          .append(AlertIT.JSON.writeValueAsString(prompt)).append("}]}}\n");
+    }
+    assertThat(send("POST", "/v1/events", batch.toString()).statusCode()).isEqualTo(200);
+    awaitCaughtUp();
 
     ChromeOptions o = new ChromeOptions();
     o.setBinary(CHROMIUM);
@@ -102,9 +124,36 @@ class DashboardIT {
     if (browser != null) {
       browser.quit();
     }
-    if (service != null) {
-      service.close();
+    if (demo != null) {
+      demo.destroy();
+      if (!demo.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+        demo.destroyForcibly();
+      }
     }
+  }
+
+  static java.net.http.HttpResponse<String> send(String method, String path, String body) throws Exception {
+    return AlertIT.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+        .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + ADMIN)
+        .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+            : java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonNode get(String path) throws Exception {
+    return AlertIT.JSON.readTree(send("GET", path, null).body());
+  }
+
+  static void awaitCaughtUp() throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode j = AlertIT.JSON.readTree(send("GET", "/readyz", null).body());
+      if (j.get("processed_seq").asLong() == j.get("log_seq").asLong()) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("detection did not catch up");
   }
 
   static WebDriverWait waiting() {
@@ -169,7 +218,7 @@ class DashboardIT {
     waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("labels"), "confirm"));
     assertThat(browser.findElement(By.id("labels")).getText()).contains("reviewed the shared payment");
     for (String m : members) {
-      JsonNode d = LabelsIT.get(service, "/v1/decisions/" + m);
+      JsonNode d = get("/v1/decisions/" + m);
       assertThat(d.get("action").asText()).isEqualTo("block");
       assertThat(d.get("rule").asText()).startsWith("label confirm #");
     }
@@ -226,7 +275,7 @@ class DashboardIT {
     await(By.id("confirm-yes")).click();
     waiting().until(ExpectedConditions.textToBePresentInElementLocated(
         By.cssSelector("#queue tr[data-account='" + account + "'] .state"), "throttle"));
-    assertThat(LabelsIT.get(service, "/v1/decisions/" + account).get("action").asText()).isEqualTo("throttle");
+    assertThat(get("/v1/decisions/" + account).get("action").asText()).isEqualTo("throttle");
     assertThat(browser.findElement(By.cssSelector("#queue tbody tr.selected")).getAttribute("data-account"))
         .isNotEqualTo(account); // moved on to the next one
 
@@ -240,13 +289,13 @@ class DashboardIT {
     await(By.id("backtest-changes"));
     assertThat(browser.findElement(By.id("rules-result")).getText()).contains("would change action");
     screenshot("rules");
-    long before = LabelsIT.get(service, "/v1/policy").get("version").asLong();
+    long before = get("/v1/policy").get("version").asLong();
     WebElement save = browser.findElement(By.id("save-rules"));
     assertThat(save.isEnabled()).isTrue();
     save.click();
     waiting().until(d -> {
       try {
-        return LabelsIT.get(service, "/v1/policy").get("version").asLong() > before;
+        return get("/v1/policy").get("version").asLong() > before;
       } catch (Exception e) {
         return false;
       }

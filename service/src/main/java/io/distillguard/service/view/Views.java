@@ -33,12 +33,16 @@ public final class Views {
   public static final int MAX_EDGES = 3000;
   /** Members of a shared key beyond which the key is drawn as a chain instead of all pairs. */
   static final int CLIQUE = 6;
+  /** Timing edges: Jaccard of active 10-minute windows from this value, between members with this many windows. */
+  static final double SYNC_EDGE = 0.3;
+  static final int MIN_ACTIVE_BINS = 8;
+  static final int SYNC_NEIGHBOURS = 25;
 
   private Views() {}
 
   /**
    * A campaign: its members as nodes and, between two members, every key they share (payment fingerprint, IP range,
-   * TLS fingerprint, template family); its template families with their samples.
+   * TLS fingerprint, template family) and synchronized activity; its template families with their samples.
    */
   public static Map<String, Object> campaign(DetectionPipeline p, Detector.Snapshot s, Campaign c) {
     KeyedState st = p.state();
@@ -89,6 +93,24 @@ public final class Views {
       } else {
         for (int i = 1; i < ms.size(); i++) {
           edge(edges, ms.get(i - 1), ms.get(i), g.getKey());
+        }
+      }
+    }
+    // synchronized activity (as the campaign score's SynchroTrap signal): each member against the next few
+    for (int i = 0; i < members.size(); i++) {
+      AccountSketch a = st.account(members.get(i));
+      if (a == null || a.activity().filledBins() < MIN_ACTIVE_BINS) {
+        continue;
+      }
+      for (int j = i + 1; j < Math.min(members.size(), i + 1 + SYNC_NEIGHBOURS); j++) {
+        AccountSketch b = st.account(members.get(j));
+        if (b == null || b.activity().filledBins() < MIN_ACTIVE_BINS) {
+          continue;
+        }
+        double sim = a.activity().similarity(b.activity());
+        if (sim >= SYNC_EDGE) {
+          edge(edges, members.get(i), members.get(j), String.format(Locale.ROOT,
+              "timing: active in the same 10-minute windows (Jaccard %.2f)", sim));
         }
       }
     }
