@@ -310,7 +310,7 @@ async function accountPage(id) {
     el('h1', {}, 'Account ', el('span', { id: 'account-id' }, id)),
     el('p', {}, 'decision ', el('b', { id: 'decision' }, d.action), d.rule ? ' (' + d.rule + ')' : '', ' · verdict ',
       v ? verdictSpan(v.verdict) : 'none', v ? ' score ' + v.score.toFixed(3) : '',
-      v && v.campaign_id ? [' · campaign ', link(v.campaign_id, 'campaign', v.campaign_id)] : '',
+      r.campaign_id ? [' · campaign ', link(r.campaign_id, 'campaign', r.campaign_id)] : '',
       v && v.first_flagged_at ? ' · first flagged ' + v.first_flagged_at : ''),
     actionBar('account', id, () => render()),
     el('h2', {}, 'Signals'), reasons(v ? v.reasons : []),
@@ -457,6 +457,8 @@ async function render() {
       timers.push(setInterval(() => { if (!document.querySelector('dialog[open]')) render(); }, 15000));
     }
     main.replaceChildren(...nodes.flat().filter(n => n));
+    if (render.lastPage !== location.hash) window.scrollTo(0, 0); // a new page starts at its top
+    render.lastPage = location.hash;
     if (keyHandler) document.addEventListener('keydown', keyHandler);
     main.setAttribute('data-page', page);
   } catch (e) {

@@ -573,6 +573,12 @@ public final class Api {
       throw new ApiException(503, "the label store is unavailable");
     }
     Campaign c = v == null || v.campaignId() == null ? null : s.campaignsById().get(v.campaignId());
+    for (int i = 0; c == null && i < s.campaigns().size(); i++) { // the verdict names attack campaigns only
+      if (s.campaigns().get(i).accounts().contains(id)) {
+        c = s.campaigns().get(i);
+      }
+    }
+    Campaign campaign = c;
     Decision d = decider.decide(id);
     ctx.status(200).contentType("application/json");
     ctx.result(write(g -> {
@@ -586,10 +592,11 @@ public final class Api {
       g.writeEndObject();
       g.writeFieldName("profile");
       MAPPER.writeValue(g, profile);
+      g.writeStringField("campaign_id", campaign == null ? null : campaign.campaignId());
       g.writeArrayFieldStart("linked_accounts");
-      if (c != null) {
+      if (campaign != null) {
         int n = 0;
-        for (String a : c.accounts()) {
+        for (String a : campaign.accounts()) {
           if (!a.equals(id) && n++ < 50) {
             g.writeString(a);
           }
