@@ -181,6 +181,12 @@ function loginPage() {
     sessionStorage.setItem(TOKEN_KEY, input.value.trim());
     try {
       me = await api('/v1/whoami');
+      if (me.role === 'ingest') {
+        me = null;
+        sessionStorage.removeItem(TOKEN_KEY);
+        err.textContent = 'This is an ingest token; the dashboard needs an analyst or admin token.';
+        return;
+      }
       location.hash = '#/overview';
     } catch (e) {
       err.textContent = 'That token was not accepted.';

@@ -266,6 +266,17 @@ class DashboardIT {
 
   @Test
   void reviewQueueByKeyboardAndRulesBacktestedBeforeSaving() throws Exception {
+    // an ingest token (a gateway's) does not open the dashboard; a wrong one neither
+    String ingest = AlertIT.JSON.readTree(send("POST", "/v1/tokens", "{\"role\":\"ingest\",\"name\":\"gw\"}")
+        .body()).get("token").asText();
+    for (String token : List.of(ingest, "not-a-token")) {
+      browser.get("about:blank");
+      browser.get(base + "/ui/#/login");
+      await(By.id("token")).sendKeys(token);
+      browser.findElement(By.id("login")).click();
+      waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-error"), "token"));
+      assertThat(browser.findElements(By.cssSelector("#campaigns"))).isEmpty();
+    }
     login();
     browser.get(base + "/ui/#/review");
     WebElement first = await(By.cssSelector("#queue tbody tr.selected"));

@@ -31,7 +31,8 @@ public final class Detector implements AutoCloseable {
   /** The verdicts and campaigns of one evaluation, by account, with the log position they include. */
   public record Snapshot(Instant at, Map<String, AccountVerdict> verdicts, List<Campaign> campaigns,
       Map<String, Campaign> campaignsById, long seq) {
-    static final Snapshot EMPTY = new Snapshot(Instant.EPOCH, Map.of(), List.of(), Map.of(), 0);
+    /** No evaluation yet. */
+    public static final Snapshot EMPTY = new Snapshot(Instant.EPOCH, Map.of(), List.of(), Map.of(), 0);
   }
 
   /** Counts of one evaluation, kept for the overview's charts. */

@@ -37,6 +37,8 @@ public final class Views {
   static final double SYNC_EDGE = 0.3;
   static final int MIN_ACTIVE_BINS = 8;
   static final int SYNC_NEIGHBOURS = 25;
+  private static final java.util.regex.Pattern IP =
+      java.util.regex.Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:]+");
 
   private Views() {}
 
@@ -183,10 +185,14 @@ public final class Views {
 
   /**
    * Accounts whose id, organisation, payment fingerprint, IP range or TLS fingerprint contains {@code query}
-   * (case-insensitive), and template families whose samples contain it, with accounts that use them.
+   * (case-insensitive; an IP address matches its range), and template families whose samples contain it, with
+   * accounts that use them.
    */
   public static Map<String, Object> search(DetectionPipeline p, Detector.Snapshot s, String query, int limit) {
     String q = query.toLowerCase(Locale.ROOT);
+    // an address finds the accounts seen in its range (ranges are what the state keeps)
+    String range = IP.matcher(query).matches() ? io.distillguard.state.InfraKeys.ipRange(query) : null;
+    String rq = range == null ? q : range.toLowerCase(Locale.ROOT);
     List<Map<String, Object>> accounts = new ArrayList<>();
     List<AccountSketch> all = new ArrayList<>(p.state().accounts());
     all.sort(Comparator.comparing(AccountSketch::accountId));
@@ -197,7 +203,7 @@ public final class Views {
       String field = matches(a.accountId(), q) ? "account"
           : matches(a.orgId(), q) ? "org"
           : matches(a.paymentFingerprint(), q) ? "payment"
-          : a.ipRanges().sorted().stream().anyMatch(e -> matches(e.getKey(), q)) ? "ip range"
+          : a.ipRanges().sorted().stream().anyMatch(e -> matches(e.getKey(), rq)) ? "ip range"
           : a.tlsFingerprints().sorted().stream().anyMatch(e -> matches(e.getKey(), q)) ? "tls" : null;
       if (field != null) {
         accounts.add(hit(s, a.accountId(), field));
