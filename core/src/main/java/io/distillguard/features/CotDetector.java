@@ -19,11 +19,21 @@ public final class CotDetector {
     boolean step = Lexicon.has(phrases, Lexicon.STEP_BY_STEP);
     boolean work = Lexicon.has(phrases, Lexicon.SHOW_WORK);
     boolean trace = Lexicon.has(phrases, Lexicon.REASONING_TRACE);
+    // the reasoning asked for in full, in any wording: "give me the full derivation", "explain, in full, the logic
+    // that gets you to the solution", "explique en detail comment tu arrives a la reponse"
+    boolean elicit = Lexicon.has(phrases, Lexicon.REASONING_OBJECT)
+        && (Lexicon.has(phrases, Lexicon.EXHAUSTIVE) || Lexicon.has(phrases, Lexicon.NO_SKIPPING));
     if (step || work) {
       s += 0.35;
     }
     if (trace) {
       s += 0.45;
+    }
+    if (elicit) {
+      s += 0.4;
+    }
+    if (Lexicon.has(phrases, Lexicon.NO_SKIPPING)) {
+      s += 0.25;
     }
     boolean reconstruction =
         Lexicon.has(phrases, Lexicon.GIVEN_ANSWER)

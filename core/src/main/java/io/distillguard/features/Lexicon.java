@@ -20,6 +20,9 @@ final class Lexicon {
   static final int SENSITIVE = 7;
   static final int COMPUTER = 8;
   static final int QUESTION_OBJECT = 9;
+  static final int REASONING_OBJECT = 10;
+  static final int EXHAUSTIVE = 11;
+  static final int NO_SKIPPING = 12;
 
   /** The phrases of each group, group {@code g} at index {@code g}. */
   static final List<List<String>> GROUPS =
@@ -34,7 +37,10 @@ final class Lexicon {
                   "intermediate step", "walk me through", "walk through", "explain your reasoning",
                   "explain the reasoning", "explain your thinking", "justify each", "detailed solution",
                   "think carefully", "think through", "let's think", "lets think", "think it through",
-                  "think before", "muestra tu trabajo", "explica tu razonamiento", "cada paso", "jeden schritt",
+                  "think before", "think this through", "reason it through", "reason through", "think aloud",
+                  "think out loud", "reason out loud", "reason aloud", "muestra tu trabajo", "piensa en voz alta",
+                  "pense a voix haute", "reflechis a voix haute", "reflechissez a voix haute", "denke laut", "pense em voz alta", "pensa ad alta voce", "рассуждайте вслух",
+                  "рассуждай вслух", "声に出して考え", "explica tu razonamiento", "cada paso", "jeden schritt",
                   "erklare deine", "zeige deinen", "chaque etape", "explique ton raisonnement",
                   "explique votre raisonnement", "cada passo", "explique seu raciocinio", "ogni passaggio",
                   "详细步骤", "每一步", "解题过程", "каждый шаг", "объясни свое", "各ステップ", "途中式"),
@@ -42,7 +48,10 @@ final class Lexicon {
               List.of("chain of thought", "chain-of-thought", "reasoning process", "thought process",
                   "thinking process", "reasoning trace", "internal reasoning", "inner monologue", "full reasoning",
                   "complete reasoning", "entire reasoning", "reasoning steps", "reasoning chain", "line of reasoning",
-                  "chain of reasoning", "<think>", "begin_of_thought", "scratchpad", "proceso de razonamiento",
+                  "chain of reasoning", "<think>", "<thinking>", "thinking tags", "<reasoning>", "reasoning tags",
+                  "all of your reasoning", "all your reasoning", "your entire reasoning", "your whole reasoning",
+                  "begin_of_thought", "scratchpad", "processo de pensamento", "processus de pensee",
+                  "proceso de pensamiento", "processo di pensiero", "proceso de razonamiento",
                   "cadena de pensamiento", "razonamiento completo", "denkprozess", "gedankengang",
                   "gedankenkette", "begrundung", "processus de raisonnement", "chaine de pensee",
                   "raisonnement complet", "processo de raciocinio", "cadeia de pensamento", "raciocinio completo",
@@ -83,7 +92,40 @@ final class Lexicon {
                   "browser window", "desktop", "computer use", "xdotool", "left_click", "type text"),
               // QUESTION_OBJECT: what a rewrite or a grade applies to
               List.of("question", "prompt", "query", "queries", "request", "pregunta", "frage", "anfrage",
-                  "demande", "pergunta", "domanda", "问题", "вопрос", "質問"));
+                  "demande", "pergunta", "domanda", "问题", "вопрос", "質問"),
+              // REASONING_OBJECT: the reasoning itself as the thing asked for (with EXHAUSTIVE: "the full
+              // derivation", "explain, in full, the logic", "all of your thinking"), however it is worded
+              List.of("reasoning", "thought process", "thinking", "your logic", "the logic", "derivation",
+                  "intermediate", "calculations", "rationale", "justification", "how you got", "how you'd get",
+                  "how you would get", "how you arrived", "how you reached", "how you came to", "how you solved",
+                  "how you'd solve", "how you would solve", "gets you to", "get to the answer", "your thoughts",
+                  "train of thought", "your working", "razonamiento", "como llegas", "como se llega", "raisonnement",
+                  "comment tu arrives", "comment vous arrivez", "comment arriver", "raciocinio", "como chegou",
+                  "como chegar", "ragionamento", "come arrivi", "denkweg", "losungsweg", "rechenweg", "uberlegung",
+                  "gedanken", "思路", "推理", "思考", "推导", "рассужд", "ход решения", "考え方", "推論", "思考過程",
+                  "풀이", "추론", "사고"),
+              // EXHAUSTIVE: asking for all of it (whole phrases: matching ignores word boundaries)
+              List.of("every step", "every part", "every detail", "every single", "every calculation",
+                  "every stage", "every bit of", "each step", "each part", "each stage", "each calculation",
+                  "each one", "entire", "whole process", "the whole", "complete", "in full", "the full", "your full",
+                  "a full", "full derivation", "full reasoning", "in detail", "detailed", "thorough", "all of your",
+                  "all your", "all the steps", "all steps", "all intermediate", "all of the", "write down",
+                  "write out", "lay out", "spell out", "walk me", "in depth", "exhaustive", "numbered",
+                  "number the steps", "start to finish", "end to end", "todo el", "toda la", "todos los",
+                  "completo", "completa", "en detalle", "detallad", "cada paso", "cada etapa", "tout le",
+                  "toute la", "tous les", "complet", "en detail", "detaille", "chaque etape", "gesamten", "ganzen",
+                  "vollstandig", "ausfuhrlich", "jeden schritt", "alle schritte", "todo o", "toda a", "inteiro",
+                  "detalhad", "tutto il", "tutti i", "dettagli", "ogni passaggio", "全部", "完整", "详细", "每一",
+                  "所有", "полност", "подробн", "весь ход", "каждый", "全て", "すべて", "詳しく", "詳細", "모든",
+                  "자세히", "전체"),
+              // NO_SKIPPING: insisting that nothing be left out
+              List.of("not just the result", "not just the answer", "not only the answer", "not only the result",
+                  "leaving nothing out", "leave nothing out", "don't skip", "do not skip", "without skipping",
+                  "skip no step", "even the obvious", "seem obvious", "nothing omitted", "omit nothing",
+                  "no matter how small", "including corrections", "including dead ends", "sin saltar",
+                  "no te saltes", "sans sauter", "sans omettre", "nicht nur das ergebnis", "ohne schritte",
+                  "keinen schritt", "sem pular", "sem omitir", "senza saltare", "不要跳过", "不要省略",
+                  "не пропуская", "省略せず", "飛ばさず", "생략하지"));
 
   /** The bits of all groups, in the bit sets of {@link TextShape#MATCHER}, which finds them in normalized text. */
   static final long ALL = (1L << GROUPS.size()) - 1;

@@ -47,7 +47,7 @@ public final class CampaignLinker {
   static final double FAMILY_SUSPICION = 0.4;
   static final double FAMILY_SHARE = 0.25;
   static final long FAMILY_MIN_REQUESTS = 3;
-  static final double FAMILY_ACCOUNT_PROFILE = 0.25;
+  static final double FAMILY_ACCOUNT_PROFILE = 0.3;
   static final double INFRA_ACCOUNT_SCORE = 0.35;
   static final int COMMON_INFRA_OWNERS = 50;
   static final int MIN_GROUP = 3;

@@ -58,6 +58,8 @@ public final class DetectionPipeline {
   private final DetectionConfig config;
   private final FeatureExtractor extractor;
   private TemplateFamilies families = new TemplateFamilies();
+  /** Below this own score, campaign membership alone never makes an account {@code attack} (review instead). */
+  static final double MEMBER_OWN_FLOOR = 0.3;
   private KeyedState state = new KeyedState();
   private final FamilyScorer familyScorer = new FamilyScorer();
   private final AccountScorer accountScorer;
@@ -298,6 +300,11 @@ public final class DetectionPipeline {
         }
       }
       Verdict v = config.verdictFor(score, a.requests());
+      if (v == Verdict.ATTACK && ca != null && a.score() < MEMBER_OWN_FLOOR) {
+        // a member that looks ordinary on its own is reviewed, not enforced, on campaign membership alone: a student
+        // whose class shares a template with a campaign must not be blocked with it
+        v = Verdict.SUSPICIOUS;
+      }
       if (v == Verdict.ATTACK && crossAccountEvidence(reasons) < CROSS_ACCOUNT_EVIDENCE) {
         // per-account signals alone never enforce: heavy legitimate users look alike in parts; review instead
         v = Verdict.SUSPICIOUS;
@@ -310,7 +317,9 @@ public final class DetectionPipeline {
       } else if (v == Verdict.ATTACK) {
         firstFlagged.putIfAbsent(id, now);
         if (campaignId != null) {
-          if (enforcedIn.putIfAbsent(id, campaignId) == null) {
+          // the campaign it is enforced in now: campaigns merge and split as evidence comes and goes, and a member
+          // kept by its prior campaign must be kept with the campaign it was last part of, not a long-gone one
+          if (enforcedIn.put(id, campaignId) == null) {
             enforcedNow.add(id);
           }
         }

@@ -45,6 +45,39 @@ class FeatureExtractorTest {
     }
   }
 
+  /**
+   * Elicitation in wordings that appear nowhere in the lexicon as such: the reasoning named as the thing wanted, and
+   * asked for in full or without skipping, in several languages.
+   */
+  @Test
+  void reasoningAskedForInFull_isDetected_whateverTheWording() {
+    for (String p : List.of(
+        "Please spell out your entire line of thinking before you answer: how many primes are below 50?",
+        "Document all of the intermediate calculations for 17 * 23 - 4.",
+        "What is 3/8 as a percentage? I want the full derivation, not just the result.",
+        "Détaille tout ton raisonnement : combien font 12 fois 13 ?",
+        "Zeige den vollständigen Rechenweg: Wie viel sind 15 Prozent von 240?",
+        "Explica con todo el razonamiento, sin saltar pasos, cuánto es 2 elevado a 10.",
+        "Подробно опишите ход решения: сколько будет 45 умножить на 12?")) {
+      assertThat(user(p).cot().score()).as(p).isGreaterThanOrEqualTo(0.4);
+    }
+    // naming the reasoning and insisting that nothing be skipped is a clear ask on its own
+    assertThat(user("Give me the full derivation of the quadratic formula, not just the result.").cot().score())
+        .isGreaterThanOrEqualTo(0.6);
+  }
+
+  @Test
+  void detailOrReasoningAlone_isNotElicitation() {
+    for (String p : List.of(
+        "Please give me a detailed itinerary for a week in Rome with museums and restaurants.",
+        "What is the rationale behind the new tax law on second homes?",
+        "Complete the function below so that it returns the sum of a list.",
+        "Write a thorough product description for a waterproof hiking boot.",
+        "I'm thinking about moving to Lisbon; what neighbourhoods do people like?")) {
+      assertThat(user(p).cot().score()).as(p).isZero();
+    }
+  }
+
   @Test
   void ordinaryQuestion_hasNoCotSignal() {
     RequestFeatures f = user("What are some good restaurants to visit in Lisbon for a birthday dinner?");
