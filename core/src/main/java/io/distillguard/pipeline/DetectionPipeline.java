@@ -60,6 +60,8 @@ public final class DetectionPipeline {
   private TemplateFamilies families = new TemplateFamilies();
   /** Below this own score, campaign membership alone never makes an account {@code attack} (review instead). */
   static final double MEMBER_OWN_FLOOR = 0.3;
+  /** Requests a member of an enforced campaign needs of its own before it can be {@code attack}. */
+  static final int MEMBER_MIN_REQUESTS = 5;
   private KeyedState state = new KeyedState();
   private final FamilyScorer familyScorer = new FamilyScorer();
   private final AccountScorer accountScorer;
@@ -299,7 +301,10 @@ public final class DetectionPipeline {
           score = 1 - (1 - score) * (1 - lift);
         }
       }
-      Verdict v = config.verdictFor(score, a.requests());
+      // a member of an enforced campaign brings the campaign's volume with it: fewer requests of its own suffice
+      boolean enforcedCampaign = ca != null && ca.campaign().verdict() == Verdict.ATTACK;
+      Verdict v = config.verdictFor(score, a.requests(),
+          enforcedCampaign ? MEMBER_MIN_REQUESTS : config.minAttackRequests());
       if (v == Verdict.ATTACK && ca != null && a.score() < MEMBER_OWN_FLOOR) {
         // a member that looks ordinary on its own is reviewed, not enforced, on campaign membership alone: a student
         // whose class shares a template with a campaign must not be blocked with it

@@ -51,7 +51,12 @@ public record DetectionConfig(double attackThreshold, double suspiciousThreshold
 
   /** The verdict a score earns (the allowlist is applied by the caller). */
   public Verdict verdictFor(double score, long requests) {
-    if (score >= attackThreshold && requests >= minAttackRequests) {
+    return verdictFor(score, requests, minAttackRequests);
+  }
+
+  /** As above with another request minimum for {@code attack} (at most {@link #minAttackRequests}). */
+  public Verdict verdictFor(double score, long requests, int minRequests) {
+    if (score >= attackThreshold && requests >= Math.min(minRequests, minAttackRequests)) {
       return Verdict.ATTACK;
     }
     return score >= suspiciousThreshold ? Verdict.SUSPICIOUS : Verdict.BENIGN;
