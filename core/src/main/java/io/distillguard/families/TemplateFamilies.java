@@ -34,23 +34,6 @@ public final class TemplateFamilies {
   private FamilyIndex index;
   private final MinHasher minHasher = new MinHasher(64, SEED);
   private final LshBands bands = new LshBands(32, 2);
-  /** Family id to its parsed number and current canonical name; checked against the index when families merge. */
-  private final java.util.HashMap<String, Canonical> canonicalCache = new java.util.HashMap<>();
-  static final int MAX_CACHED_IDS = 1 << 20;
-
-  private static final class Canonical {
-    final int raw;
-    int root;
-    String name;
-    long atMerges;
-
-    Canonical(int raw, int root, String name, long atMerges) {
-      this.raw = raw;
-      this.root = root;
-      this.name = name;
-      this.atMerges = atMerges;
-    }
-  }
 
   public TemplateFamilies() {
     this(DEFAULT_MAX_FAMILIES);
@@ -100,25 +83,11 @@ public final class TemplateFamilies {
     if (familyId == null || !familyId.startsWith("tf-")) {
       return familyId;
     }
-    long merges = index.merges();
-    Canonical c = canonicalCache.get(familyId);
-    if (c == null) {
-      if (canonicalCache.size() >= MAX_CACHED_IDS) {
-        canonicalCache.clear();
-      }
-      int raw = Integer.parseInt(familyId, 3, familyId.length(), 10);
-      int root = index.find(raw);
-      c = new Canonical(raw, root, root == raw ? familyId : "tf-" + root, merges);
-      canonicalCache.put(familyId, c);
-    } else if (c.atMerges != merges) {
-      int root = index.find(c.raw);
-      if (root != c.root) {
-        c.root = root;
-        c.name = root == c.raw ? familyId : "tf-" + root;
-      }
-      c.atMerges = merges;
-    }
-    return c.name;
+    // union-find with path compression: an array walk, cheaper than hashing the id (this runs several times per
+    // request); only a merged id allocates its survivor's name
+    int raw = Integer.parseInt(familyId, 3, familyId.length(), 10);
+    int root = index.find(raw);
+    return root == raw ? familyId : "tf-" + root;
   }
 
   /**
