@@ -69,7 +69,7 @@ public final class AccountScorer {
     }
 
     // 3. capability concentration on what distillation harvests
-    if (n >= 20) {
+    if (n >= 10) {
       double harvest = 1 - (double) a.capability(Capability.GENERAL) / n;
       double w = CONCENTRATION_WEIGHT * Rhythm.clamp((harvest - 0.6) / 0.4);
       if (w > 0) {
