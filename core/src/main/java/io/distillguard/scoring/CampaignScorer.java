@@ -24,9 +24,6 @@ import java.util.TreeMap;
  */
 public final class CampaignScorer {
 
-  /** A campaign whose stronger half of members scores below this on its own is reviewed, never enforced. */
-  static final double ORDINARY_MEMBERS = 0.35;
-
   static final long DAY = 86_400_000L;
   static final int SYNC_SAMPLE = 40;
   static final int MIN_LOCKSTEP = 3;
@@ -273,17 +270,7 @@ public final class CampaignScorer {
       ties.put(m, g.familyMembers().contains(m) ? 1.0 : 0.6);
     }
     String id = campaignId(g);
-    Verdict verdict = config.verdictFor(score, events);
-    if (verdict == Verdict.ATTACK && strongHalf < ORDINARY_MEMBERS) {
-      // the dual of "per-account signals alone never enforce": links alone never enforce either. Accounts that look
-      // ordinary one by one and are tied by shared templates (a class doing the same homework, a team sharing a
-      // popular prompt) go to review, however large the group
-      verdict = Verdict.SUSPICIOUS;
-      reasons.add(new Reason("members_look_ordinary", 0.0, String.format(
-          "held at review: the stronger half of the members scores %.2f on its own (enforcement needs %.2f)",
-          strongHalf, ORDINARY_MEMBERS)));
-    }
-    Campaign c = new Campaign(id, verdict, score, members, events,
+    Campaign c = new Campaign(id, config.verdictFor(score, events), score, members, events,
         first == Long.MAX_VALUE ? null : Instant.ofEpochMilli(first),
         last == Long.MIN_VALUE ? null : Instant.ofEpochMilli(last), capShares, modelShares, reasons, evidence);
     return new CampaignAssessment(c, ties, pivot);
