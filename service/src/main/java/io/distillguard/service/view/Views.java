@@ -209,28 +209,33 @@ public final class Views {
         accounts.add(hit(s, a.accountId(), field));
       }
     }
-    List<Map<String, Object>> families = new ArrayList<>();
     List<FamilySketch> fams = new ArrayList<>(p.state().families());
     fams.sort(Comparator.comparingLong(FamilySketch::requests).reversed().thenComparing(FamilySketch::familyId));
+    Map<String, Map<String, Object>> found = new LinkedHashMap<>();
     for (FamilySketch f : fams) {
-      if (families.size() == limit) {
+      if (found.size() == limit) {
         break;
       }
       if (f.samples().stream().anyMatch(x -> x.toLowerCase(Locale.ROOT).contains(q)) || matches(f.familyId(), q)) {
         Map<String, Object> m = family(f, f.familyId(), f.requests());
-        List<String> users = new ArrayList<>();
-        for (AccountSketch a : all) {
-          if (users.size() == 20) {
-            break;
-          }
-          if (a.families().sorted().stream().anyMatch(e -> p.canonicalFamily(e.getKey()).equals(f.familyId()))) {
+        m.put("used_by", new ArrayList<String>());
+        found.put(f.familyId(), m);
+      }
+    }
+    if (!found.isEmpty()) { // one pass over the accounts for the users of every family found
+      for (AccountSketch a : all) {
+        for (Map.Entry<String, Long> e : a.families().sorted()) {
+          Map<String, Object> m = found.get(p.canonicalFamily(e.getKey()));
+          @SuppressWarnings("unchecked")
+          List<String> users = m == null ? null : (List<String>) m.get("used_by");
+          if (users != null && users.size() < 20 && (users.isEmpty()
+              || !users.get(users.size() - 1).equals(a.accountId()))) {
             users.add(a.accountId());
           }
         }
-        m.put("used_by", users);
-        families.add(m);
       }
     }
+    List<Map<String, Object>> families = new ArrayList<>(found.values());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("accounts", accounts);
     out.put("families", families);
