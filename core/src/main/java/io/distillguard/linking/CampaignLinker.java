@@ -59,7 +59,7 @@ public final class CampaignLinker {
   static final double LOCKSTEP_MIN_PROFILE = 0.1;
   static final double LOCKSTEP_FAMILY_SUSPICION = 0.15;
   static final double LOCKSTEP_TEMPLATE_ONLY = 0.8;
-  static final long LOCKSTEP_MIN_REQUESTS = 6;
+  static final long LOCKSTEP_MIN_REQUESTS = 10;
   static final double LOCKSTEP_SIMILARITY = 0.3;
   static final int LOCKSTEP_BINS = 32;
   static final int LOCKSTEP_REPRESENTATIVES = 4;
