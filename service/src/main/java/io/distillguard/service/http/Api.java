@@ -521,12 +521,7 @@ public final class Api {
       throw new ApiException(404, "no such campaign in the latest evaluation");
     }
     Map<String, Object> graph = view(p -> io.distillguard.service.view.Views.campaign(p, s, c));
-    List<Label> trail;
-    try {
-      trail = labels.of(Label.Target.CAMPAIGN, id);
-    } catch (SQLException e) {
-      throw new ApiException(503, "the label store is unavailable");
-    }
+    List<Label> trail = labelTrail(Label.Target.CAMPAIGN, id);
     List<Map<String, Object>> models = new ArrayList<>();
     for (Detector.ModelPoint p : detector.campaignModels(id)) {
       Map<String, Object> m = new java.util.LinkedHashMap<>();
@@ -545,13 +540,7 @@ public final class Api {
       MAPPER.writeValue(g, graph);
       g.writeFieldName("model_history");
       MAPPER.writeValue(g, models);
-      g.writeArrayFieldStart("labels");
-      for (Label l : trail) {
-        g.writeStartObject();
-        writeLabel(g, l);
-        g.writeEndObject();
-      }
-      g.writeEndArray();
+      writeLabels(g, trail);
       g.writeEndObject();
     }));
   }
@@ -566,12 +555,7 @@ public final class Api {
     if (v == null && profile == null) {
       throw new ApiException(404, "no such account");
     }
-    List<Label> trail;
-    try {
-      trail = labels.of(id);
-    } catch (SQLException e) {
-      throw new ApiException(503, "the label store is unavailable");
-    }
+    List<Label> trail = labelTrail(Label.Target.ACCOUNT, id);
     Campaign c = v == null || v.campaignId() == null ? null : s.campaignsById().get(v.campaignId());
     for (int i = 0; c == null && i < s.campaigns().size(); i++) { // the verdict names attack campaigns only
       if (s.campaigns().get(i).accounts().contains(id)) {
@@ -603,13 +587,7 @@ public final class Api {
         }
       }
       g.writeEndArray();
-      g.writeArrayFieldStart("labels");
-      for (Label l : trail) {
-        g.writeStartObject();
-        writeLabel(g, l);
-        g.writeEndObject();
-      }
-      g.writeEndArray();
+      writeLabels(g, trail);
       g.writeEndObject();
     }));
   }
@@ -823,15 +801,27 @@ public final class Api {
     } catch (SQLException e) {
       throw new ApiException(503, "the label store is unavailable");
     }
-    json(ctx, 200, g -> {
-      g.writeArrayFieldStart("labels");
-      for (Label l : list.size() > limit ? list.subList(0, limit) : list) {
-        g.writeStartObject();
-        writeLabel(g, l);
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-    });
+    json(ctx, 200, g -> writeLabels(g, list.size() > limit ? list.subList(0, limit) : list));
+  }
+
+  /** The labels naming {@code subject}, newest first; 503 if the store cannot answer. */
+  private List<Label> labelTrail(Label.Target target, String subject) {
+    try {
+      return labels.of(target, subject);
+    } catch (SQLException e) {
+      throw new ApiException(503, "the label store is unavailable");
+    }
+  }
+
+  /** {@code "labels": [...]}. */
+  private static void writeLabels(JsonGenerator g, List<Label> list) throws IOException {
+    g.writeArrayFieldStart("labels");
+    for (Label l : list) {
+      g.writeStartObject();
+      writeLabel(g, l);
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   private static void writeLabel(JsonGenerator g, Label l) throws IOException {
