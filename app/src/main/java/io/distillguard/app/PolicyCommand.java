@@ -110,8 +110,9 @@ final class PolicyCommand implements Runnable {
           }
         }
       }
-      Map<String, Campaign> campaigns = new HashMap<>();
-      scan.result().campaigns().forEach(c -> campaigns.put(c.campaignId(), c));
+      // as the service decides: an account's campaign is the one it is linked into, whatever that campaign's verdict
+      Map<String, Campaign> campaignOf = new HashMap<>();
+      scan.result().campaigns().forEach(c -> c.accounts().forEach(a -> campaignOf.put(a, c)));
       DecisionPolicy base = DecisionPolicy.defaults();
       Map<Action, Integer> before = new EnumMap<>(Action.class);
       Map<Action, Integer> after = new EnumMap<>(Action.class);
@@ -119,7 +120,7 @@ final class PolicyCommand implements Runnable {
       Map<String, Integer> errors = new HashMap<>();
       int changes = 0;
       for (AccountVerdict v : scan.result().verdicts()) {
-        Campaign c = v.campaignId() == null ? null : campaigns.get(v.campaignId());
+        Campaign c = campaignOf.get(v.accountId());
         Decision d0 = base.decide(v.accountId(), v, c, scan.result().watermark(), PolicyRules.none(), e -> { });
         Decision d1 = base.decide(v.accountId(), v, c, scan.result().watermark(), r, e -> errors.merge(e, 1, Integer::sum));
         before.merge(d0.action(), 1, Integer::sum);

@@ -33,8 +33,8 @@ public final class Decider {
   public Decision decide(String accountId) {
     Detector.Snapshot s = detector.snapshot();
     AccountVerdict v = s.verdicts().get(accountId);
-    Campaign c = v == null || v.campaignId() == null ? null : s.campaignsById().get(v.campaignId());
-    Label l = labelOf(accountId, v == null ? null : v.campaignId());
+    Campaign c = s.campaignOf(accountId);
+    Label l = labelOf(accountId, c == null ? null : c.campaignId());
     PolicyRules.Match byLabel = l == null || l.kind().action == null ? null
         : new PolicyRules.Match(l.kind().action, "label " + l.kind().wireName() + " #" + l.id());
     Decision d = policy.decide(accountId, v, c, s.at(), rules.get(), ruleErrors, byLabel);
@@ -67,8 +67,8 @@ public final class Decider {
     java.util.List<Change> out = new java.util.ArrayList<>();
     PolicyRules active = rules.get();
     for (AccountVerdict v : new java.util.TreeMap<>(s.verdicts()).values()) {
-      Campaign c = v.campaignId() == null ? null : s.campaignsById().get(v.campaignId());
-      Label l = labelOf(v.accountId(), v.campaignId());
+      Campaign c = s.campaignOf(v.accountId());
+      Label l = labelOf(v.accountId(), c == null ? null : c.campaignId());
       PolicyRules.Match byLabel = l == null || l.kind().action == null ? null
           : new PolicyRules.Match(l.kind().action, "label " + l.kind().wireName() + " #" + l.id());
       Decision now = policy.decide(v.accountId(), v, c, s.at(), active, r -> { }, byLabel);

@@ -28,11 +28,21 @@ public final class Detector implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Detector.class);
 
-  /** The verdicts and campaigns of one evaluation, by account, with the log position they include. */
+  /**
+   * The verdicts and campaigns of one evaluation, by account, with the log position they include. {@code
+   * campaignOfAccount} names each linked account's campaign, whatever its verdict (an account's verdict names only an
+   * enforced campaign).
+   */
   public record Snapshot(Instant at, Map<String, AccountVerdict> verdicts, List<Campaign> campaigns,
-      Map<String, Campaign> campaignsById, long seq) {
+      Map<String, Campaign> campaignsById, Map<String, String> campaignOfAccount, long seq) {
     /** No evaluation yet. */
-    public static final Snapshot EMPTY = new Snapshot(Instant.EPOCH, Map.of(), List.of(), Map.of(), 0);
+    public static final Snapshot EMPTY = new Snapshot(Instant.EPOCH, Map.of(), List.of(), Map.of(), Map.of(), 0);
+
+    /** The campaign an account is linked into in this evaluation, or null. */
+    public Campaign campaignOf(String accountId) {
+      String id = campaignOfAccount.get(accountId);
+      return id == null ? null : campaignsById.get(id);
+    }
   }
 
   /** Counts of one evaluation, kept for the overview's charts. */
@@ -388,11 +398,16 @@ public final class Detector implements AutoCloseable {
       byAccount.put(v.accountId(), v);
     }
     Map<String, Campaign> campaigns = new HashMap<>();
+    Map<String, String> campaignOf = new HashMap<>();
     for (Campaign c : e.campaigns()) {
       campaigns.put(c.campaignId(), c);
+      for (String a : c.accounts()) {
+        campaignOf.put(a, c.campaignId());
+      }
     }
     Snapshot next = new Snapshot(e.at(), java.util.Collections.unmodifiableMap(byAccount), e.campaigns(),
-        java.util.Collections.unmodifiableMap(campaigns), processed.get());
+        java.util.Collections.unmodifiableMap(campaigns), java.util.Collections.unmodifiableMap(campaignOf),
+        processed.get());
     snapshot.set(next);
     remember(next);
     evaluations.incrementAndGet();

@@ -556,13 +556,7 @@ public final class Api {
       throw new ApiException(404, "no such account");
     }
     List<Label> trail = labelTrail(Label.Target.ACCOUNT, id);
-    Campaign c = v == null || v.campaignId() == null ? null : s.campaignsById().get(v.campaignId());
-    for (int i = 0; c == null && i < s.campaigns().size(); i++) { // the verdict names attack campaigns only
-      if (s.campaigns().get(i).accounts().contains(id)) {
-        c = s.campaigns().get(i);
-      }
-    }
-    Campaign campaign = c;
+    Campaign campaign = s.campaignOf(id);
     Decision d = decider.decide(id);
     ctx.status(200).contentType("application/json");
     ctx.result(write(g -> {
