@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -126,17 +125,7 @@ final class DemoCommand implements Callable<Integer> {
       return 0;
     }
     System.out.println("\nThe service keeps running; Ctrl-C stops it.");
-    CountDownLatch done = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        service.close();
-      } catch (Exception e) {
-        System.err.println("demo: shutdown: " + e);
-      } finally {
-        done.countDown();
-      }
-    }));
-    done.await();
+    ServeCommand.serveUntilShutdown(service, "demo");
     return 0;
   }
 

@@ -58,17 +58,22 @@ final class ServeCommand implements Callable<Integer> {
       System.out.println("Envoy ext_authz gRPC on " + host + ":" + service.envoyPort());
     }
     System.out.flush();
+    serveUntilShutdown(service, "distillguard serve");
+    return 0;
+  }
+
+  /** Blocks until the JVM shuts down (Ctrl-C, SIGTERM), then closes {@code service}; {@code who} prefixes errors. */
+  static void serveUntilShutdown(Service service, String who) throws InterruptedException {
     CountDownLatch done = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         service.close();
       } catch (Exception e) {
-        System.err.println("distillguard serve: shutdown: " + e);
+        System.err.println(who + ": shutdown: " + e);
       } finally {
         done.countDown();
       }
     }));
     done.await();
-    return 0;
   }
 }

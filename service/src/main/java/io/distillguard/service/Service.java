@@ -80,9 +80,6 @@ public final class Service implements AutoCloseable {
     this.labels = new LabelStore(db);
     for (Label l : labels.all()) {
       decider.label(l);
-      if (l.kind().allows() && l.target() == Label.Target.ACCOUNT) {
-        detector.allowAfter(l.appliedSeq(), l.subject());
-      }
     }
     this.alerts = new AlertStore(db);
     this.sender = cfg.alerts().url() == null ? null

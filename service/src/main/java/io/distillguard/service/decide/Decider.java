@@ -34,25 +34,33 @@ public final class Decider {
     Detector.Snapshot s = detector.snapshot();
     AccountVerdict v = s.verdicts().get(accountId);
     Campaign c = s.campaignOf(accountId);
-    Label l = labelOf(accountId, c == null ? null : c.campaignId());
-    PolicyRules.Match byLabel = l == null || l.kind().action == null ? null
-        : new PolicyRules.Match(l.kind().action, "label " + l.kind().wireName() + " #" + l.id());
-    Decision d = policy.decide(accountId, v, c, s.at(), rules.get(), ruleErrors, byLabel);
+    Decision d = policy.decide(accountId, v, c, s.at(), rules.get(), ruleErrors, labelMatch(accountId, c));
     decided.accept(d.action());
     return d;
   }
 
-  /** The label that decides for an account in {@code campaignId} (may be null): the newer of its own and its campaign's. */
-  public Label labelOf(String accountId, String campaignId) {
+  /**
+   * The action imposed by the label that decides for an account in campaign {@code c} (may be null): the newer of
+   * its own and its campaign's; null when there is none or it is a {@code clear}.
+   */
+  private PolicyRules.Match labelMatch(String accountId, Campaign c) {
     Label own = accountLabels.get(accountId);
-    Label camp = campaignId == null ? null : campaignLabels.get(campaignId);
-    return own == null ? camp : camp == null || own.id() > camp.id() ? own : camp;
+    Label camp = c == null ? null : campaignLabels.get(c.campaignId());
+    Label l = own == null ? camp : camp == null || own.id() > camp.id() ? own : camp;
+    return l == null || l.kind().action == null ? null
+        : new PolicyRules.Match(l.kind().action, "label " + l.kind().wireName() + " #" + l.id());
   }
 
-  /** An analyst's label: per account or campaign, the latest decides before lists and rules. */
+  /**
+   * An analyst's label: per account or campaign, the latest decides before lists and rules; an account label that
+   * allows (dismiss, allowlist) also makes detection treat the account as allowlisted from the label's log position.
+   */
   public void label(Label l) {
     (l.target() == Label.Target.CAMPAIGN ? campaignLabels : accountLabels)
         .merge(l.subject(), l, (a, b) -> b.id() > a.id() ? b : a);
+    if (l.kind().allows() && l.target() == Label.Target.ACCOUNT) {
+      detector.allowAfter(l.appliedSeq(), l.subject());
+    }
   }
 
   /** One account whose action a candidate rule set would change. */
@@ -68,9 +76,7 @@ public final class Decider {
     PolicyRules active = rules.get();
     for (AccountVerdict v : new java.util.TreeMap<>(s.verdicts()).values()) {
       Campaign c = s.campaignOf(v.accountId());
-      Label l = labelOf(v.accountId(), c == null ? null : c.campaignId());
-      PolicyRules.Match byLabel = l == null || l.kind().action == null ? null
-          : new PolicyRules.Match(l.kind().action, "label " + l.kind().wireName() + " #" + l.id());
+      PolicyRules.Match byLabel = labelMatch(v.accountId(), c);
       Decision now = policy.decide(v.accountId(), v, c, s.at(), active, r -> { }, byLabel);
       Decision then = policy.decide(v.accountId(), v, c, s.at(), candidate, r -> { }, byLabel);
       Action a = now.shadowAction() != null ? now.shadowAction() : now.action();

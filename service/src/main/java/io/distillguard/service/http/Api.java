@@ -762,12 +762,7 @@ public final class Api {
     } catch (SQLException e) {
       throw new ApiException(503, "the label store is unavailable; nothing changed");
     }
-    for (Label l : added) {
-      decider.label(l);
-      if (kind.allows() && l.target() == Label.Target.ACCOUNT) {
-        detector.allowAfter(l.appliedSeq(), l.subject());
-      }
-    }
+    added.forEach(decider::label);
     metrics.inc("distillguard_labels_total", "label=\"" + kind.wireName() + "\",target=\""
         + added.get(0).target().wireName() + "\"", 1);
     Label first = added.get(0);

@@ -73,12 +73,16 @@ public final class Views {
       }
       top(a.ipRanges(), 2).forEach(k -> groups.computeIfAbsent("ip range " + k, x -> new ArrayList<>()).add(m));
       top(a.tlsFingerprints(), 1).forEach(k -> groups.computeIfAbsent("tls " + k, x -> new ArrayList<>()).add(m));
+      Set<String> topFamilies = new LinkedHashSet<>(); // the member's three largest families link it
+      int rank = 0;
       for (Map.Entry<String, Long> f : a.families().sorted()) {
         String id = p.canonicalFamily(f.getKey());
         familyUse.merge(id, f.getValue(), Long::sum);
+        if (rank++ < 3) {
+          topFamilies.add(id);
+        }
       }
-      a.families().sorted().stream().limit(3).map(f -> p.canonicalFamily(f.getKey())).distinct()
-          .forEach(k -> groups.computeIfAbsent("family " + k, x -> new ArrayList<>()).add(m));
+      topFamilies.forEach(k -> groups.computeIfAbsent("family " + k, x -> new ArrayList<>()).add(m));
     }
     Map<String, Set<String>> edges = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> g : groups.entrySet()) {
