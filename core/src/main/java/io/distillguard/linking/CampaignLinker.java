@@ -80,8 +80,6 @@ public final class CampaignLinker {
       Map<String, AccountAssessment> assessments, Map<String, FamilyAssessment> families,
       UnaryOperator<String> canonicalFamily, java.util.function.Predicate<String> allowlisted,
       Map<String, String> priorCampaigns, java.util.Set<String> changed) {
-    UnionFind uf = new UnionFind();
-    Map<String, List<String>> joinedBy = new HashMap<>(); // account -> link nodes it joined
     // an account below every link's profile floor is never linked: leave it out from the start
     List<String> ids = new ArrayList<>();
     for (AccountSketch a : state.accounts()) {
@@ -91,10 +89,14 @@ public final class CampaignLinker {
       }
     }
     ids.sort(null);
-    for (String id : ids) {
+    // nodes: accounts are 0..n-1 in id order; families ("f:"), infrastructure keys ("i:") and prior campaigns ("c:")
+    // are numbered after them as they are met
+    Nodes nodes = new Nodes(ids.size());
+    @SuppressWarnings("unchecked")
+    List<String>[] joinedBy = new List[ids.size()]; // account -> link nodes it joined
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
       AccountSketch a = state.account(id);
-      String node = "a:" + id;
-      uf.add(node);
       AccountAssessment profile = profiles.get(id);
       if (allowlisted.test(id) || profile == null || profile.score() < FAMILY_ACCOUNT_PROFILE) {
         continue; // an account that does not look like a harvester on its own is never linked
@@ -106,8 +108,7 @@ public final class CampaignLinker {
           continue;
         }
         if (e.getValue() >= FAMILY_MIN_REQUESTS && e.getValue() >= FAMILY_SHARE * a.requests()) {
-          uf.union(node, "f:" + fam);
-          joinedBy.computeIfAbsent(id, k -> new ArrayList<>()).add("f:" + fam);
+          join(nodes, joinedBy, i, "f:" + fam);
         }
       }
       AccountAssessment as = assessments.get(id);
@@ -116,27 +117,32 @@ public final class CampaignLinker {
       }
       // payment instruments and address ranges identify an operator; TLS and SDK fingerprints identify client
       // software, shared by everyone who uses it, so they are evidence in a campaign but never a link
-      infra(state, uf, joinedBy, id, InfraKey.PAYMENT, a.payments());
-      infra(state, uf, joinedBy, id, InfraKey.IP_RANGE, a.ipRanges());
+      infra(state, nodes, joinedBy, i, InfraKey.PAYMENT, a.payments());
+      infra(state, nodes, joinedBy, i, InfraKey.IP_RANGE, a.ipRanges());
     }
 
     if (linkLockstep) {
-      lockstep(state, profiles, families, canonicalFamily, allowlisted, ids, uf, joinedBy, changed);
+      lockstep(state, profiles, families, canonicalFamily, allowlisted, ids, nodes, joinedBy, changed);
     }
-    for (String id : ids) {
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
       String prior = priorCampaigns.get(id);
       AccountAssessment p = profiles.get(id);
       // membership outlives a campaign's quiet phase only for accounts that still look like harvesters on their own:
       // a transient link must not make an ordinary account a permanent member
       if (prior != null && !allowlisted.test(id) && p != null && !established(p) && p.score() >= PRIOR_PROFILE) {
-        uf.union("a:" + id, "c:" + prior);
-        joinedBy.computeIfAbsent(id, k -> new ArrayList<>()).add("c:" + prior);
+        join(nodes, joinedBy, i, "c:" + prior);
       }
     }
 
-    Map<String, List<String>> members = new TreeMap<>();
-    for (String id : ids) {
-      members.computeIfAbsent(uf.find("a:" + id), k -> new ArrayList<>()).add(id);
+    // components in order of their smallest account id, members in id order
+    Map<Integer, List<String>> members = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      members.computeIfAbsent(nodes.uf.find(i), k -> new ArrayList<>()).add(ids.get(i));
+    }
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      index.put(ids.get(i), i);
     }
     List<LinkedGroup> groups = new ArrayList<>();
     for (List<String> accounts : members.values()) {
@@ -146,7 +152,7 @@ public final class CampaignLinker {
       Map<String, Integer> fams = new TreeMap<>();
       Map<String, Integer> infra = new TreeMap<>();
       for (String id : accounts) {
-        for (String n : joinedBy.getOrDefault(id, List.of())) {
+        for (String n : joined(joinedBy, index.get(id))) {
           if (n.startsWith("f:")) {
             fams.merge(n.substring(2), 1, Integer::sum);
           } else if (n.startsWith("i:")) {
@@ -160,14 +166,15 @@ public final class CampaignLinker {
       java.util.Set<String> viaFamily = new java.util.TreeSet<>();
       int lockstep = 0;
       for (String id : accounts) {
-        for (String n : joinedBy.getOrDefault(id, List.of())) {
+        List<String> joined = joined(joinedBy, index.get(id));
+        for (String n : joined) {
           // a shared payment instrument is as strong a tie as a shared template: one operator pays for both
           if ((n.startsWith("f:") && fams.containsKey(n.substring(2))) || n.equals(LOCKSTEP) || n.startsWith("c:")
               || (n.startsWith("i:pay:") && infra.containsKey(n.substring(2)))) {
             viaFamily.add(id);
           }
         }
-        if (joinedBy.getOrDefault(id, List.of()).contains(LOCKSTEP)) {
+        if (joined.contains(LOCKSTEP)) {
           lockstep++;
         }
       }
@@ -177,6 +184,42 @@ public final class CampaignLinker {
       groups.add(new LinkedGroup(accounts, fams, infra, viaFamily));
     }
     return groups;
+  }
+
+  private static List<String> joined(List<String>[] joinedBy, int account) {
+    List<String> l = joinedBy[account];
+    return l == null ? List.of() : l;
+  }
+
+  /** Links account {@code account} to the node named {@code node}, and records that it joined through it. */
+  private static void join(Nodes nodes, List<String>[] joinedBy, int account, String node) {
+    nodes.uf.union(account, nodes.id(node));
+    if (joinedBy[account] == null) {
+      joinedBy[account] = new ArrayList<>(4);
+    }
+    joinedBy[account].add(node);
+  }
+
+  /** Link nodes: accounts first (by index), then named nodes numbered as they are met. */
+  private static final class Nodes {
+    final int accounts;
+    final Map<String, Integer> named = new HashMap<>();
+    final IntUnionFind uf;
+
+    Nodes(int accounts) {
+      this.accounts = accounts;
+      this.uf = new IntUnionFind(accounts + 16);
+    }
+
+    int id(String name) {
+      Integer id = named.get(name);
+      if (id == null) {
+        id = accounts + named.size();
+        named.put(name, id);
+        uf.ensure(id + 1);
+      }
+      return id;
+    }
   }
 
   /**
@@ -189,11 +232,14 @@ public final class CampaignLinker {
    */
   private void lockstep(KeyedState state, Map<String, AccountAssessment> profiles,
       Map<String, FamilyAssessment> families, UnaryOperator<String> canonicalFamily,
-      java.util.function.Predicate<String> allowlisted, List<String> ids, UnionFind uf,
-      Map<String, List<String>> joinedBy, java.util.Set<String> changed) {
-    Map<String, FamilySet> sets = new HashMap<>();
-    Map<Long, List<String>> buckets = new HashMap<>();
-    for (String id : ids) {
+      java.util.function.Predicate<String> allowlisted, List<String> ids, Nodes nodes,
+      List<String>[] joinedBy, java.util.Set<String> changed) {
+    FamilySet[] sets = new FamilySet[ids.size()];
+    Map<Long, IntList> buckets = new HashMap<>();
+    java.util.Set<String> live = new java.util.HashSet<>();
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      live.add(id);
       FamilySet set = changed.contains(id) ? null : lockstepSets.get(id);
       if (set == null) {
         set = familySet(state.account(id), profiles.get(id), families, canonicalFamily, allowlisted);
@@ -202,24 +248,26 @@ public final class CampaignLinker {
       if (set == FamilySet.NONE) {
         continue;
       }
-      sets.put(id, set);
+      sets[i] = set;
       for (int band = 0; band < set.bands.length; band++) {
-        buckets.computeIfAbsent(set.bands[band], k -> new ArrayList<>()).add(id);
+        buckets.computeIfAbsent(set.bands[band], k -> new IntList()).add(i);
       }
     }
-    lockstepSets.keySet().retainAll(new java.util.HashSet<>(ids)); // bounded by the linkable accounts
-    UnionFind pairs = new UnionFind();
-    for (List<String> bucket : buckets.values()) {
-      if (bucket.size() < 2) {
+    lockstepSets.keySet().retainAll(live); // bounded by the linkable accounts
+    IntUnionFind pairs = new IntUnionFind(ids.size());
+    for (IntList bucket : buckets.values()) {
+      if (bucket.size < 2) {
         continue;
       }
       // verify against a few representatives, not all pairs: linear in the bucket size
-      int reps = Math.min(LOCKSTEP_REPRESENTATIVES, bucket.size());
+      int reps = Math.min(LOCKSTEP_REPRESENTATIVES, bucket.size);
       for (int r = 0; r < reps; r++) {
-        String rep = bucket.get(r);
-        FamilySet repSet = sets.get(rep);
-        for (String other : bucket) {
-          if (!other.equals(rep) && weightedJaccard(repSet, sets.get(other)) >= LOCKSTEP_SIMILARITY) {
+        int rep = bucket.values[r];
+        FamilySet repSet = sets[rep];
+        for (int k = 0; k < bucket.size; k++) {
+          int other = bucket.values[k];
+          if (other != rep && pairs.find(other) != pairs.find(rep)
+              && weightedJaccard(repSet, sets[other]) >= LOCKSTEP_SIMILARITY) {
             pairs.union(rep, other);
           }
         }
@@ -227,32 +275,34 @@ public final class CampaignLinker {
     }
     // CopyCatch asks each member to act on the group's items, not on one other member's: keep a member only if its
     // family shares resemble the group's average, so that a pair link cannot chain a different crowd in
-    Map<String, List<String>> groups = new TreeMap<>();
-    for (String id : sets.keySet()) {
-      groups.computeIfAbsent(pairs.find(id), k -> new ArrayList<>()).add(id);
+    Map<Integer, IntList> groups = new HashMap<>();
+    for (int i = 0; i < sets.length; i++) {
+      if (sets[i] != null) {
+        groups.computeIfAbsent(pairs.find(i), k -> new IntList()).add(i); // members in id order
+      }
     }
-    for (List<String> members : groups.values()) {
-      if (members.size() < MIN_GROUP) {
+    for (IntList members : groups.values()) {
+      if (members.size < MIN_GROUP) {
         continue;
       }
-      members.sort(null);
-      TreeMap<String, Double> sum = new TreeMap<>();
-      for (String m : members) {
-        FamilySet fs = sets.get(m);
+      TreeMap<Integer, Double> sum = new TreeMap<>();
+      for (int k = 0; k < members.size; k++) {
+        FamilySet fs = sets[members.values[k]];
         for (int i = 0; i < fs.families.length; i++) {
-          sum.merge(fs.families[i], fs.shares[i] / members.size(), Double::sum);
+          sum.merge(fs.families[i], fs.shares[i] / members.size, Double::sum);
         }
       }
       FamilySet centroid = FamilySet.of(sum);
-      String anchor = null;
-      for (String m : members) {
-        if (weightedJaccard(sets.get(m), centroid) < LOCKSTEP_CENTROID) {
+      int anchor = -1;
+      for (int k = 0; k < members.size; k++) {
+        int m = members.values[k];
+        if (weightedJaccard(sets[m], centroid) < LOCKSTEP_CENTROID) {
           continue;
         }
-        if (anchor == null) {
+        if (anchor < 0) {
           anchor = m;
         }
-        uf.union("a:" + anchor, "a:" + m);
+        nodes.uf.union(anchor, m);
         markLockstep(joinedBy, m);
       }
     }
@@ -288,42 +338,49 @@ public final class CampaignLinker {
     if (set.size() < 2) {
       return FamilySet.NONE;
     }
-    FamilySet fs = FamilySet.of(set);
     int[] sig = new int[LOCKSTEP_BINS];
     java.util.Arrays.fill(sig, Integer.MAX_VALUE);
-    for (String f : fs.families) {
-      long h = f.hashCode() * 0x9E3779B97F4A7C15L;
+    TreeMap<Integer, Double> byNumber = new TreeMap<>();
+    for (Map.Entry<String, Double> e : set.entrySet()) {
+      long h = e.getKey().hashCode() * 0x9E3779B97F4A7C15L;
       for (int b = 0; b < LOCKSTEP_BINS; b++) {
         h = (h ^ (h >>> 29)) * 0xBF58476D1CE4E5B9L + b;
         int v = (int) (h >>> 33);
         sig[b] = Math.min(sig[b], v);
       }
+      byNumber.put(familyNumber(e.getKey()), e.getValue());
     }
     long[] bands = new long[LOCKSTEP_BINS / 2];
     for (int band = 0; band < bands.length; band++) {
       bands[band] = ((long) sig[2 * band] << 32 | (sig[2 * band + 1] & 0xFFFFFFFFL)) * 31 + band;
     }
+    FamilySet fs = FamilySet.of(byNumber);
     return new FamilySet(fs.families, fs.shares, bands);
   }
 
-  /** Families in sorted order with a weight each (traffic shares), and LSH band keys over the family set. */
+  /** The number of a family id {@code tf-<n>} (family ids are always of that form). */
+  static int familyNumber(String family) {
+    return Integer.parseInt(family, 3, family.length(), 10);
+  }
+
+  /** Families (by number, ascending) with a weight each (traffic shares), and LSH band keys over the family set. */
   static final class FamilySet {
-    static final FamilySet NONE = new FamilySet(new String[0], new double[0], new long[0]);
-    final String[] families;
+    static final FamilySet NONE = new FamilySet(new int[0], new double[0], new long[0]);
+    final int[] families;
     final double[] shares;
     final long[] bands;
 
-    FamilySet(String[] families, double[] shares, long[] bands) {
+    FamilySet(int[] families, double[] shares, long[] bands) {
       this.families = families;
       this.shares = shares;
       this.bands = bands;
     }
 
-    static FamilySet of(java.util.SortedMap<String, Double> weights) {
-      String[] f = new String[weights.size()];
+    static FamilySet of(java.util.SortedMap<Integer, Double> weights) {
+      int[] f = new int[weights.size()];
       double[] w = new double[f.length];
       int i = 0;
-      for (Map.Entry<String, Double> e : weights.entrySet()) {
+      for (Map.Entry<Integer, Double> e : weights.entrySet()) {
         f[i] = e.getKey();
         w[i++] = e.getValue();
       }
@@ -345,79 +402,103 @@ public final class CampaignLinker {
     return false;
   }
 
-  private static void markLockstep(Map<String, List<String>> joinedBy, String id) {
-    List<String> l = joinedBy.computeIfAbsent(id, k -> new ArrayList<>());
-    if (!l.contains(LOCKSTEP)) {
-      l.add(LOCKSTEP);
+  private static void markLockstep(List<String>[] joinedBy, int account) {
+    if (joinedBy[account] == null) {
+      joinedBy[account] = new ArrayList<>(4);
+    }
+    if (!joinedBy[account].contains(LOCKSTEP)) {
+      joinedBy[account].add(LOCKSTEP);
     }
   }
 
-  /** Weighted Jaccard similarity of two weighted family sets: sum of minima over sum of maxima. */
+  /** Weighted Jaccard similarity of two weighted family sets: sum of minima over sum of maxima (one merge walk). */
   static double weightedJaccard(FamilySet a, FamilySet b) {
     double min = 0;
     double max = 0;
-    int j = 0;
-    for (int i = 0; i < a.families.length; i++) {
-      while (j < b.families.length && b.families[j].compareTo(a.families[i]) < 0) {
-        j++;
-      }
-      double o = j < b.families.length && b.families[j].equals(a.families[i]) ? b.shares[j] : 0.0;
-      min += Math.min(a.shares[i], o);
-      max += Math.max(a.shares[i], o);
-    }
     int i = 0;
-    for (j = 0; j < b.families.length; j++) {
-      while (i < a.families.length && a.families[i].compareTo(b.families[j]) < 0) {
+    int j = 0;
+    int[] fa = a.families;
+    int[] fb = b.families;
+    while (i < fa.length && j < fb.length) {
+      if (fa[i] == fb[j]) {
+        min += Math.min(a.shares[i], b.shares[j]);
+        max += Math.max(a.shares[i], b.shares[j]);
         i++;
+        j++;
+      } else if (fa[i] < fb[j]) {
+        max += a.shares[i++];
+      } else {
+        max += b.shares[j++];
       }
-      if (i >= a.families.length || !a.families[i].equals(b.families[j])) {
-        max += b.shares[j];
-      }
+    }
+    while (i < fa.length) {
+      max += a.shares[i++];
+    }
+    while (j < fb.length) {
+      max += b.shares[j++];
     }
     return max == 0 ? 0 : min / max;
   }
 
-  private static void infra(KeyedState state, UnionFind uf, Map<String, List<String>> joinedBy, String id,
-      InfraKey kind, TopK values) {
+  private static void infra(KeyedState state, Nodes nodes, List<String>[] joinedBy, int account, InfraKey kind,
+      TopK values) {
     for (Map.Entry<String, Long> e : values.sorted()) {
       String key = kind.key(e.getKey());
       InfraSketch s = key == null ? null : state.infra(key);
       if (s == null || s.owners() < 2 || s.owners() > COMMON_INFRA_OWNERS) {
         continue; // one organisation's own card or range links nothing; one shared by crowds is common ground
       }
-      uf.union("a:" + id, "i:" + key);
-      joinedBy.computeIfAbsent(id, k -> new ArrayList<>()).add("i:" + key);
+      join(nodes, joinedBy, account, "i:" + key);
     }
   }
 
-  /** Union-find over string nodes with path halving; the smaller node (by string order) becomes the root. */
-  static final class UnionFind {
-    private final Map<String, String> parent = new HashMap<>();
+  /** A growable list of ints. */
+  private static final class IntList {
+    int[] values = new int[4];
+    int size;
 
-    void add(String n) {
-      parent.putIfAbsent(n, n);
+    void add(int v) {
+      if (size == values.length) {
+        values = java.util.Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = v;
+    }
+  }
+
+  /** Union-find over {@code 0..n-1} with path halving; the smaller index becomes the root. */
+  static final class IntUnionFind {
+    private int[] parent;
+
+    IntUnionFind(int n) {
+      parent = new int[0];
+      ensure(n);
     }
 
-    String find(String n) {
-      add(n);
-      String p;
-      while (!(p = parent.get(n)).equals(n)) {
-        String gp = parent.get(p);
-        parent.put(n, gp);
-        n = gp;
+    void ensure(int n) {
+      int old = parent.length;
+      if (n > old) {
+        parent = java.util.Arrays.copyOf(parent, Math.max(n, old * 2));
+        for (int i = old; i < parent.length; i++) {
+          parent[i] = i;
+        }
+      }
+    }
+
+    int find(int n) {
+      while (parent[n] != n) {
+        parent[n] = parent[parent[n]];
+        n = parent[n];
       }
       return n;
     }
 
-    void union(String a, String b) {
-      String ra = find(a);
-      String rb = find(b);
-      if (!ra.equals(rb)) {
-        if (ra.compareTo(rb) < 0) {
-          parent.put(rb, ra);
-        } else {
-          parent.put(ra, rb);
-        }
+    void union(int a, int b) {
+      int ra = find(a);
+      int rb = find(b);
+      if (ra < rb) {
+        parent[rb] = ra;
+      } else if (rb < ra) {
+        parent[ra] = rb;
       }
     }
   }
