@@ -19,8 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,9 +33,10 @@ import java.util.TreeMap;
 
 /**
  * The local batch engine behind {@code scan}: events from files, in event-time order, through one
- * {@link DetectionPipeline}, then every output file of {@code spec/scan-v1.md} into the output folder. Feature
- * extraction, which is stateless, runs on all cores in batches; the pipeline applies the batches in stream order,
- * so the result is the same as a single-threaded run.
+ * {@link DetectionPipeline}, then every output file of {@code spec/scan-v1.md} into the output folder. A reader
+ * thread decompresses, parses and orders the events; feature extraction, which is stateless, runs on all cores in
+ * batches; the pipeline applies the batches in stream order on the calling thread, so the result is the same as a
+ * single-threaded run.
  */
 final class ScanJob {
 
@@ -68,6 +71,15 @@ final class ScanJob {
     }
   }
 
+  private static <T> T take(BlockingQueue<T> q) throws IOException {
+    try {
+      return q.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+
   Outcome run() throws IOException {
     Files.createDirectories(out);
     Path rejectsPath = out.resolve("rejects.jsonl");
@@ -83,26 +95,46 @@ final class ScanJob {
       t.setDaemon(true);
       return t;
     });
+    ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "reader");
+      t.setDaemon(true);
+      return t;
+    });
     try (RejectsFile rejects = new RejectsFile(rejectsPath);
         EventStream events = EventStream.open(inputs, config.reader(), rejects)) {
-      // feature extraction is stateless: batches run in parallel, and are applied to the pipeline in order
-      ArrayDeque<Future<List<RequestFeatures>>> inFlight = new ArrayDeque<>();
-      long n = 0;
-      while (events.hasNext() || !inFlight.isEmpty()) {
-        while (events.hasNext() && inFlight.size() < MAX_IN_FLIGHT) {
-          List<Event> batch = new ArrayList<>(BATCH);
-          while (batch.size() < BATCH && events.hasNext()) {
-            batch.add(events.next());
-          }
-          inFlight.add(workers.submit(() -> {
-            List<RequestFeatures> out = new ArrayList<>(batch.size());
-            for (Event e : batch) {
-              out.add(extractor.extract(e));
+      // one thread reads (decompression, parsing, validation, ordering) and hands batches to the feature workers;
+      // feature extraction is stateless, so batches run in parallel; this thread applies them to the pipeline in
+      // stream order, so the result is the same as a single-threaded run
+      BlockingQueue<Future<List<RequestFeatures>>> inFlight = new ArrayBlockingQueue<>(MAX_IN_FLIGHT);
+      Future<List<RequestFeatures>> end = CompletableFuture.completedFuture(List.of());
+      CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
+        try {
+          try {
+            while (events.hasNext()) {
+              List<Event> batch = new ArrayList<>(BATCH);
+              while (batch.size() < BATCH && events.hasNext()) {
+                batch.add(events.next());
+              }
+              inFlight.put(workers.submit(() -> {
+                List<RequestFeatures> out = new ArrayList<>(batch.size());
+                for (Event e : batch) {
+                  out.add(extractor.extract(e));
+                }
+                return out;
+              }));
             }
-            return out;
-          }));
+          } catch (RuntimeException | Error e) {
+            inFlight.put(end); // the applying thread stops, then learns why from this future
+            throw e;
+          }
+          inFlight.put(end);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt(); // the applying thread gave up: nobody waits for the end marker
         }
-        for (RequestFeatures f : await(inFlight.poll())) {
+      }, reader);
+      long n = 0;
+      for (Future<List<RequestFeatures>> next = take(inFlight); next != end; next = take(inFlight)) {
+        for (RequestFeatures f : await(next)) {
           if (first == null) {
             first = f.event().ts();
           }
@@ -117,9 +149,18 @@ final class ScanJob {
           }
         }
       }
+      try {
+        reading.join(); // rethrows what stopped the reader (an unreadable file, say)
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof java.io.UncheckedIOException u) {
+          throw u.getCause();
+        }
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
       stats = events.stats();
     } finally {
       workers.shutdownNow();
+      reader.shutdownNow();
     }
     progress.done();
     ScanResult result = pipeline.result();

@@ -31,6 +31,8 @@ final class FamilyIndex {
   private int nextId = 1;
   private long merges;
   private List<int[]> mergeLog = new ArrayList<>();
+  /** Single-request families forgotten since the last drain: their ids are never handed out again. */
+  private List<Integer> forgotten = new ArrayList<>();
   private long clock;
 
   private static final class Family {
@@ -64,12 +66,18 @@ final class FamilyIndex {
     int[] ids = new int[bandKeys.length];
     int[] hits = new int[bandKeys.length];
     int candidates = 0;
+    int lastRaw = -1;
+    int root = -1;
     for (long k : bandKeys) {
       int raw = bandToFamily.get(k);
       if (raw < 0) {
         continue;
       }
-      int f = find(raw);
+      if (raw != lastRaw) { // bands of one wording mostly name the same family: find it once
+        lastRaw = raw;
+        root = find(raw);
+      }
+      int f = root;
       int j = 0;
       while (j < candidates && ids[j] != f) {
         j++;
@@ -171,6 +179,16 @@ final class FamilyIndex {
     return out;
   }
 
+  /**
+   * The single-request families forgotten since the last call: no request will be assigned to them again, and one
+   * request shows nothing across accounts, so per-family state kept for them elsewhere can be dropped.
+   */
+  List<Integer> drainForgotten() {
+    List<Integer> out = forgotten;
+    forgotten = new ArrayList<>();
+    return out;
+  }
+
   private static double similarity(Family f, int[] signature) {
     double best = 0;
     for (int[] s : f.signatures) {
@@ -196,6 +214,9 @@ final class FamilyIndex {
     });
     for (Family f : all.subList(0, Math.max(1, all.size() / 4))) {
       families.remove(f.id);
+      if (f.members <= 1) {
+        forgotten.add(f.id);
+      }
       for (long[] keys : f.registered) {
         for (long k : keys) {
           int owner = bandToFamily.get(k);

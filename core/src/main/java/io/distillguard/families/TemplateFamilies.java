@@ -106,6 +106,22 @@ public final class TemplateFamilies {
     return out;
   }
 
+  /**
+   * The ids of single-request families the index forgot since the last call (it keeps at most {@code maxFamilies},
+   * forgetting single-request ones first): they never receive requests again, and their state can go.
+   */
+  public List<String> drainForgotten() {
+    List<Integer> raw = index.drainForgotten();
+    if (raw.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new java.util.ArrayList<>(raw.size());
+    for (int id : raw) {
+      out.add("tf-" + id);
+    }
+    return out;
+  }
+
   /** Families currently indexed. */
   public int families() {
     return index.size();

@@ -93,6 +93,8 @@ public final class DetectionPipeline {
   /** Current family scores (canonical ids), for families with more than one devoted owner. */
   private final Map<String, FamilyAssessment> familyScores = new HashMap<>();
   private final FamilyLedger ledger = new FamilyLedger();
+  /** One-request families the family stage forgot since the last evaluation (their sketches are gone already). */
+  private final Set<String> forgottenFamilies = new HashSet<>();
   /** Families with events since the last evaluation. */
   private final Set<String> dirtyFamilies = new HashSet<>();
   /** The assessment and verdict of each account at the last evaluation, reused when nothing about it changed. */
@@ -151,6 +153,11 @@ public final class DetectionPipeline {
     for (String[] merge : families.drainMerges()) {
       state.mergeFamily(merge[0], merge[1]);
       ledger.merge(merge[0], merge[1]);
+    }
+    for (String gone : families.drainForgotten()) {
+      // a one-request family the index forgot: its sketch goes now (bounded memory), its bookkeeping at evaluation
+      state.dropFamily(gone);
+      forgottenFamilies.add(gone);
     }
     String canonical = family == null ? null : families.canonical(family);
     state.update(f, canonical, () -> FeatureExtractor.promptText(f.event().request()));
@@ -228,6 +235,11 @@ public final class DetectionPipeline {
       reassess.add(id);
     }
     dirty.clear();
+    for (String fam : forgottenFamilies) {
+      dirtyFamilies.add(fam); // scored again below: without a sketch it has no score
+      ledger.forgetFamily(fam);
+    }
+    forgottenFamilies.clear();
     // families whose usage or traffic changed are scored again; accounts using a family whose score changed are
     // assessed again
     Set<String> touched = ledger.drainTouched();

@@ -83,6 +83,11 @@ public final class KeyedState {
     }
   }
 
+  /** Drops a family's sketch (a family that can receive no more requests and shows nothing across accounts). */
+  public void dropFamily(String id) {
+    families.remove(id);
+  }
+
   /** Drops sketches idle for longer than their bound at event time {@code now}; returns how many were dropped. */
   public int evictIdle(long now) {
     int dropped = 0;
