@@ -34,6 +34,8 @@ public final class TemplateFamilies {
   private FamilyIndex index;
   private final MinHasher minHasher = new MinHasher(64, SEED);
   private final LshBands bands = new LshBands(32, 2);
+  /** Ids of families that absorbed others, by number (see {@link #survivorName}). */
+  private String[] survivorNames = new String[64];
 
   public TemplateFamilies() {
     this(DEFAULT_MAX_FAMILIES);
@@ -87,7 +89,20 @@ public final class TemplateFamilies {
     // request); only a merged id allocates its survivor's name
     int raw = Integer.parseInt(familyId, 3, familyId.length(), 10);
     int root = index.find(raw);
-    return root == raw ? familyId : "tf-" + root;
+    return root == raw ? familyId : survivorName(root);
+  }
+
+  /** The id of a family that absorbed others, made once: a fresh string per call would be hashed again per lookup. */
+  private String survivorName(int root) {
+    if (root >= survivorNames.length) {
+      survivorNames = Arrays.copyOf(survivorNames, Math.max(root + 1, survivorNames.length * 2));
+    }
+    String name = survivorNames[root];
+    if (name == null) {
+      name = "tf-" + root;
+      survivorNames[root] = name;
+    }
+    return name;
   }
 
   /**
@@ -101,7 +116,7 @@ public final class TemplateFamilies {
     }
     List<String[]> out = new java.util.ArrayList<>(raw.size());
     for (int[] m : raw) {
-      out.add(new String[] {"tf-" + m[0], "tf-" + m[1]});
+      out.add(new String[] {"tf-" + m[0], survivorName(m[1])});
     }
     return out;
   }

@@ -324,38 +324,66 @@ public final class CampaignLinker {
     if (!harvester && !templateOnly) {
       return FamilySet.NONE;
     }
-    TreeMap<String, Double> set = new TreeMap<>();
-    for (Map.Entry<String, Long> e : a.families().sorted()) {
-      String fam = canonicalFamily.apply(e.getKey());
-      FamilyAssessment fa = families.get(fam);
+    List<Map.Entry<String, Long>> entries = a.families().sorted();
+    int[] numbers = new int[entries.size()];
+    String[] names = new String[entries.size()];
+    double[] shares = new double[entries.size()];
+    int n = 0;
+    for (Map.Entry<String, Long> e : entries) {
       // only families whose users look harvest-like count: sharing a popular ordinary template is no lockstep,
       // and a reseller's pass-through customers must not pull ordinary accounts into its group
-      if (fa != null && fa.suspicion() >= LOCKSTEP_FAMILY_SUSPICION
-          && e.getValue() >= Math.max(2, 0.03 * a.requests())) {
-        set.merge(fam, (double) e.getValue() / a.requests(), Double::sum);
+      if (e.getValue() < Math.max(2, 0.03 * a.requests())) {
+        continue;
+      }
+      String fam = canonicalFamily.apply(e.getKey());
+      FamilyAssessment fa = families.get(fam);
+      if (fa == null || fa.suspicion() < LOCKSTEP_FAMILY_SUSPICION) {
+        continue;
+      }
+      double share = (double) e.getValue() / a.requests();
+      int number = familyNumber(fam);
+      int k = 0;
+      while (k < n && numbers[k] != number) {
+        k++;
+      }
+      if (k < n) {
+        shares[k] += share; // two ids of one family since a merge
+      } else {
+        numbers[n] = number;
+        names[n] = fam;
+        shares[n++] = share;
       }
     }
-    if (set.size() < 2) {
+    if (n < 2) {
       return FamilySet.NONE;
     }
     int[] sig = new int[LOCKSTEP_BINS];
     java.util.Arrays.fill(sig, Integer.MAX_VALUE);
-    TreeMap<Integer, Double> byNumber = new TreeMap<>();
-    for (Map.Entry<String, Double> e : set.entrySet()) {
-      long h = e.getKey().hashCode() * 0x9E3779B97F4A7C15L;
+    for (int k = 0; k < n; k++) {
+      long h = names[k].hashCode() * 0x9E3779B97F4A7C15L;
       for (int b = 0; b < LOCKSTEP_BINS; b++) {
         h = (h ^ (h >>> 29)) * 0xBF58476D1CE4E5B9L + b;
         int v = (int) (h >>> 33);
         sig[b] = Math.min(sig[b], v);
       }
-      byNumber.put(familyNumber(e.getKey()), e.getValue());
     }
     long[] bands = new long[LOCKSTEP_BINS / 2];
     for (int band = 0; band < bands.length; band++) {
       bands[band] = ((long) sig[2 * band] << 32 | (sig[2 * band + 1] & 0xFFFFFFFFL)) * 31 + band;
     }
-    FamilySet fs = FamilySet.of(byNumber);
-    return new FamilySet(fs.families, fs.shares, bands);
+    // families by number
+    Integer[] order = new Integer[n];
+    for (int k = 0; k < n; k++) {
+      order[k] = k;
+    }
+    java.util.Arrays.sort(order, (x, y) -> Integer.compare(numbers[x], numbers[y]));
+    int[] fams = new int[n];
+    double[] w = new double[n];
+    for (int k = 0; k < n; k++) {
+      fams[k] = numbers[order[k]];
+      w[k] = shares[order[k]];
+    }
+    return new FamilySet(fams, w, bands);
   }
 
   /** The number of a family id {@code tf-<n>} (family ids are always of that form). */

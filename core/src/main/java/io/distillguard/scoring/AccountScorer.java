@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
  * families it uses ({@link #assess}). Each signal yields a weight and a reason citing its counts; the score is the
  * noisy-or of the positive weights, {@code 1 - prod(1 - w)}, scaled down by legitimacy markers (negative weights). A
  * reseller that passes real customers through is judged by the share of its traffic in suspicious families, not by
- * an average over all of it.
+ * an average over all of it. Not thread-safe (it caches family descriptions).
  */
 public final class AccountScorer {
 
@@ -173,10 +173,23 @@ public final class AccountScorer {
       reasons.add(new Reason("shared_template_family", w, String.format(
           "%.0f%% of this account's %d requests weighted by family suspicion; strongest: %d requests in %s"
               + " (suspicion %.2f)",
-          100 * familyShare, n, strongestCount, strongest.describe(), strongest.suspicion())));
+          100 * familyShare, n, strongestCount, describe(strongest), strongest.suspicion())));
     }
     return finish(a.accountId(), n, reasons);
   }
+
+  /**
+   * A family's description, made once per assessment object: every user of a family whose score changed is assessed
+   * again, and each would otherwise format the same text.
+   */
+  private String describe(FamilyAssessment fa) {
+    if (described.size() > 4096) {
+      described.clear();
+    }
+    return described.computeIfAbsent(fa, FamilyAssessment::describe);
+  }
+
+  private final Map<FamilyAssessment, String> described = new java.util.IdentityHashMap<>();
 
   private AccountAssessment finish(String id, long n, List<Reason> reasons) {
     reasons.removeIf(r -> !allowed.test(r.signal()));
