@@ -54,6 +54,11 @@ public final class CampaignLinker {
   /** The pseudo-family under which lockstep links are counted in a {@link LinkedGroup}. */
   public static final String LOCKSTEP = "lockstep";
   static final double LOCKSTEP_PROFILE = 0.2;
+  /** Client-configuration links: own profile, requests, share of traffic in the configuration, harvester owners. */
+  static final double CONFIG_PROFILE = 0.45;
+  static final long CONFIG_MIN_REQUESTS = 10;
+  static final double CONFIG_DOMINANT = 0.5;
+  static final double CONFIG_HARVESTER_SHARE = 0.5;
   static final double PRIOR_PROFILE = 0.2;
   static final double LOCKSTEP_TEMPLATED = 0.5;
   static final double LOCKSTEP_MIN_PROFILE = 0.1;
@@ -119,6 +124,9 @@ public final class CampaignLinker {
       // software, shared by everyone who uses it, so they are evidence in a campaign but never a link
       infra(state, nodes, joinedBy, i, InfraKey.PAYMENT, a.payments());
       infra(state, nodes, joinedBy, i, InfraKey.IP_RANGE, a.ipRanges());
+    }
+    if (linkInfrastructure) {
+      clientConfigurations(state, profiles, allowlisted, ids, nodes, joinedBy);
     }
 
     if (linkLockstep) {
@@ -198,6 +206,47 @@ public final class CampaignLinker {
       joinedBy[account] = new ArrayList<>(4);
     }
     joinedBy[account].add(node);
+  }
+
+  /**
+   * Links accounts that look like harvesters on their own and send most of their traffic with one client
+   * configuration (TLS fingerprint, model, request parameters: {@link io.distillguard.state.InfraKeys#clientConfiguration})
+   * when that configuration is used mostly by such accounts: one harness drives them all, however its prompts are
+   * worded. A configuration most of whose owners look ordinary, or one that sets no parameters at all (a console's or
+   * an SDK's defaults), links nothing.
+   */
+  private static void clientConfigurations(KeyedState state, Map<String, AccountAssessment> profiles,
+      java.util.function.Predicate<String> allowlisted, List<String> ids, Nodes nodes, List<String>[] joinedBy) {
+    Map<String, IntList> candidates = new TreeMap<>();
+    Map<String, java.util.Set<String>> owners = new HashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      AccountSketch a = state.account(id);
+      AccountAssessment p = profiles.get(id);
+      if (a == null || p == null || p.score() < CONFIG_PROFILE || a.requests() < CONFIG_MIN_REQUESTS
+          || allowlisted.test(id) || established(p)) {
+        continue;
+      }
+      List<Map.Entry<String, Long>> top = a.clientConfigurations().sorted();
+      if (top.isEmpty() || top.get(0).getValue() < CONFIG_DOMINANT * a.requests()
+          || top.get(0).getKey().startsWith(io.distillguard.state.InfraKeys.DEFAULTS)) {
+        continue;
+      }
+      String key = InfraKey.CLIENT_CONFIG.key(top.get(0).getKey());
+      candidates.computeIfAbsent(key, k -> new IntList()).add(i);
+      owners.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(a.owner());
+    }
+    for (Map.Entry<String, IntList> e : candidates.entrySet()) {
+      InfraSketch s = state.infra(e.getKey());
+      int harvesters = owners.get(e.getKey()).size();
+      if (s == null || harvesters < MIN_GROUP || harvesters < CONFIG_HARVESTER_SHARE * s.owners()) {
+        continue;
+      }
+      IntList members = e.getValue();
+      for (int k = 0; k < members.size; k++) {
+        join(nodes, joinedBy, members.values[k], "i:" + e.getKey());
+      }
+    }
   }
 
   /** Link nodes: accounts first (by index), then named nodes numbered as they are met. */

@@ -408,7 +408,7 @@ public final class DetectionPipeline {
   }
 
   /** Checkpoint format; a checkpoint of another version is refused (the log is replayed instead). */
-  public static final int CHECKPOINT_VERSION = 1;
+  public static final int CHECKPOINT_VERSION = 2;
   private long evaluating = Long.MIN_VALUE;
   /** Accounts first enforced at the evaluation running now: a checkpoint leaves them out (see checkpoint). */
   private final Set<String> enforcedNow = new HashSet<>();

@@ -98,12 +98,14 @@ public final class CampaignScorer {
     // shared infrastructure
     int sharedPayments = 0;
     int sharedNetwork = 0;
+    int sharedConfigurations = 0;
     for (Map.Entry<String, Integer> e : g.infrastructure().entrySet()) {
       String key = e.getKey();
       String kind = key.substring(0, key.indexOf(':'));
       String name = switch (kind) {
         case "pay" -> "payment_fingerprints";
         case "ip" -> "ip_ranges";
+        case "cfg" -> "client_configurations";
         default -> "infrastructure";
       };
       List<String> list = evidence.computeIfAbsent(name, x -> new ArrayList<>());
@@ -112,6 +114,8 @@ public final class CampaignScorer {
       }
       if (kind.equals("pay")) {
         sharedPayments += e.getValue();
+      } else if (kind.equals("cfg")) {
+        sharedConfigurations += e.getValue();
       } else {
         sharedNetwork += e.getValue();
       }
@@ -127,6 +131,13 @@ public final class CampaignScorer {
       reasons.add(new Reason("shared_infrastructure", 0.2 * share, String.format(
           "%d member links through IP ranges or TLS fingerprints shared by few owners (not common infrastructure)",
           sharedNetwork)));
+    }
+
+    if (sharedConfigurations >= 3) {
+      double share = Math.min(1, (double) sharedConfigurations / k);
+      reasons.add(new Reason("shared_client_configuration", 0.2 * share, String.format(
+          "%d members send most of their traffic with a client configuration (TLS fingerprint, model, request"
+              + " parameters) used mostly by accounts that look like harvesters on their own", sharedConfigurations)));
     }
 
     // aggregate traffic, models, ASNs, creation batches

@@ -13,7 +13,7 @@ public enum SignalGroup {
   /** Lockstep on template-family sets. */
   LOCKSTEP(Set.of("lockstep_families")),
   /** Links through payment fingerprints and IP ranges; addresses rotated through a proxy pool. */
-  INFRASTRUCTURE(Set.of("shared_infrastructure", "rotating_addresses")),
+  INFRASTRUCTURE(Set.of("shared_infrastructure", "rotating_addresses", "shared_client_configuration")),
   /** What requests ask for: chain-of-thought, reconstruction, capability concentration. */
   CONTENT(Set.of("cot_elicitation", "reasoning_reconstruction", "capability_concentration")),
   /** Daily rhythm: around the clock, or a human cycle. */

@@ -30,7 +30,7 @@ import java.util.TreeMap;
  */
 public final class AccountSketch {
 
-  static final byte FORMAT_VERSION = 2;
+  static final byte FORMAT_VERSION = 3;
   static final int FAMILY_CAPACITY = 16;
   static final int INFRA_CAPACITY = 8;
   static final int MODEL_CAPACITY = 8;
@@ -75,6 +75,7 @@ public final class AccountSketch {
   private final TopK userAgents = new TopK(INFRA_CAPACITY);
   private final TopK payments = new TopK(INFRA_CAPACITY);
   private final TopK accessPaths = new TopK(INFRA_CAPACITY);
+  private final TopK configurations = new TopK(INFRA_CAPACITY);
   private final Distinct endUsers = new Distinct();
   private final Distinct distinctIpRanges = new Distinct();
 
@@ -89,6 +90,11 @@ public final class AccountSketch {
 
   /** Folds in one request; {@code family} is its template family id, or {@code null} when it has none. */
   public void update(RequestFeatures f, String family) {
+    update(f, family, InfraKeys.clientConfiguration(f.event()));
+  }
+
+  /** {@link #update(RequestFeatures, String)} with the request's client configuration already derived. */
+  public void update(RequestFeatures f, String family, String configuration) {
     Event e = f.event();
     long ts = e.ts().toEpochMilli();
     requests++;
@@ -131,6 +137,7 @@ public final class AccountSketch {
     tls.update(c.tlsFingerprint());
     userAgents.update(c.userAgent());
     accessPaths.update(c.accessPath());
+    configurations.update(configuration);
     endUsers.update(e.endUserId());
     distinctIpRanges.update(InfraKeys.ipRange(c.ip()));
 
@@ -209,6 +216,7 @@ public final class AccountSketch {
     userAgents.merge(o.userAgents);
     payments.merge(o.payments);
     accessPaths.merge(o.accessPaths);
+    configurations.merge(o.configurations);
     endUsers.merge(o.endUsers);
     distinctIpRanges.merge(o.distinctIpRanges);
     models.merge(o.models);
@@ -364,6 +372,11 @@ public final class AccountSketch {
     return payments;
   }
 
+  /** Client configurations ({@link InfraKeys#clientConfiguration}) by request count. */
+  public TopK clientConfigurations() {
+    return configurations;
+  }
+
   public TopK accessPaths() {
     return accessPaths;
   }
@@ -423,7 +436,7 @@ public final class AccountSketch {
       out.writeLong(largeMaxTokens);
       out.writeLong(withTools);
       out.writeLong(withImages);
-      for (TopK t : new TopK[] {ip24, asns, tls, userAgents, payments, accessPaths, models}) {
+      for (TopK t : new TopK[] {ip24, asns, tls, userAgents, payments, accessPaths, models, configurations}) {
         t.write(out);
       }
       out.writeShort(modelFirstUse.size());
@@ -477,7 +490,7 @@ public final class AccountSketch {
       s.largeMaxTokens = in.readLong();
       s.withTools = in.readLong();
       s.withImages = in.readLong();
-      for (TopK k : new TopK[] {s.ip24, s.asns, s.tls, s.userAgents, s.payments, s.accessPaths, s.models}) {
+      for (TopK k : new TopK[] {s.ip24, s.asns, s.tls, s.userAgents, s.payments, s.accessPaths, s.models, s.configurations}) {
         k.clearAndMerge(TopK.read(in));
       }
       int models = in.readShort();
@@ -503,7 +516,7 @@ public final class AccountSketch {
         String.valueOf(cotHigh), String.valueOf(reconstruction), String.valueOf(templated), families.toString(),
         String.valueOf(largeReasoningBudget), String.valueOf(largeMaxTokens), String.valueOf(withTools),
         String.valueOf(withImages), ip24.toString(), asns.toString(), tls.toString(), userAgents.toString(),
-        payments.toString(), accessPaths.toString(), String.valueOf(endUsers.estimate()), String.valueOf(distinctIpRanges.estimate()), models.toString(),
+        payments.toString(), accessPaths.toString(), configurations.toString(), String.valueOf(endUsers.estimate()), String.valueOf(distinctIpRanges.estimate()), models.toString(),
         modelFirstUse.toString());
   }
 

@@ -6,7 +6,9 @@ public enum InfraKey {
   ASN("asn"),
   TLS("tls"),
   USER_AGENT("ua"),
-  PAYMENT("pay");
+  PAYMENT("pay"),
+  /** A client configuration ({@link InfraKeys#clientConfiguration}). */
+  CLIENT_CONFIG("cfg");
 
   private final String prefix;
 

@@ -8,6 +8,36 @@ public final class InfraKeys {
 
   private InfraKeys() {}
 
+  /** Prefix of a client configuration that set no parameters of its own. */
+  public static final String DEFAULTS = "defaults-";
+
+  private static final net.openhft.hashing.LongHashFunction XX = net.openhft.hashing.LongHashFunction.xx3(0x4A11E55L);
+
+  /**
+   * A fingerprint of the client configuration a request was sent with: TLS fingerprint, access path, model,
+   * operation and the sampling, output and reasoning parameters. A harvesting harness sends every request of every
+   * account it drives the same way, whatever the prompt's wording; the User-Agent is left out, being a header any
+   * script can rotate. Sixteen hex digits of a keyed hash: no request content; prefixed {@value #DEFAULTS} when the
+   * request set none of the output, sampling or reasoning parameters (defaults are shared by crowds who never touch
+   * them, so such a configuration says nothing about who drives it).
+   */
+  public static String clientConfiguration(io.distillguard.event.Event e) {
+    io.distillguard.event.Request q = e.request();
+    io.distillguard.event.ClientInfo c = e.clientOrEmpty();
+    io.distillguard.event.Request.Reasoning r = q.reasoning();
+    StringBuilder sb = new StringBuilder(160);
+    sb.append(c.tlsFingerprint()).append('|').append(c.accessPath()).append('|').append(q.model()).append('|')
+        .append(q.operation()).append('|').append(q.maxTokens()).append('|').append(q.temperature()).append('|')
+        .append(q.topP()).append('|').append(q.n()).append('|').append(q.stream()).append('|')
+        .append(r == null ? null : r.enabled()).append('|').append(r == null ? null : r.budgetTokens()).append('|')
+        .append(q.logprobs());
+    String hex = Long.toHexString(XX.hashChars(sb));
+    hex = hex.length() == 16 ? hex : "0".repeat(16 - hex.length()) + hex;
+    boolean defaults = q.maxTokens() == null && q.temperature() == null && q.topP() == null
+        && (r == null || r.budgetTokens() == null);
+    return defaults ? DEFAULTS + hex : hex;
+  }
+
   /** {@code a.b.c.0/24} for IPv4, the first three groups plus {@code ::/48} for IPv6, {@code null} otherwise. */
   public static String ipRange(String ip) {
     if (ip == null || ip.isEmpty() || ip.length() > 64) {

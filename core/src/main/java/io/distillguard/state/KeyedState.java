@@ -42,7 +42,8 @@ public final class KeyedState {
       accounts.put(e.accountId(), sketch);
       accountSetVersion++;
     }
-    sketch.update(f, family);
+    String configuration = InfraKeys.clientConfiguration(e);
+    sketch.update(f, family, configuration);
     if (family != null) {
       families.computeIfAbsent(family, FamilySketch::new).update(f, sampleText);
     }
@@ -54,6 +55,7 @@ public final class KeyedState {
     infra(InfraKey.TLS.key(c.tlsFingerprint()), e, owner, ts);
     infra(InfraKey.USER_AGENT.key(c.userAgent()), e, owner, ts);
     infra(InfraKey.PAYMENT.key(a.paymentFingerprint()), e, owner, ts);
+    infra(InfraKey.CLIENT_CONFIG.key(configuration), e, owner, ts);
     String model = e.request().model();
     if (!modelFirstSeen.containsKey(model) && modelFirstSeen.size() < MAX_MODELS) {
       modelFirstSeen.put(model.length() > TopK.MAX_KEY_CHARS ? model.substring(0, TopK.MAX_KEY_CHARS) : model, ts);

@@ -83,9 +83,11 @@ class DetectionPipelineTest {
 
   static Event event(String id, Instant ts, String account, String org, String payment, String ip, Tier tier,
       boolean verified, Instant created, String text, int budget) {
+    // the heavy user runs its own client; sharing the campaign's exact client configuration would be a link
+    String tls = account.equals("heavy-1") ? "t13d_h" : "t13d_x";
     return new Event(id, ts, account, org, null, null,
         new AccountInfo(created, tier, verified, payment, "mail.example", "US"),
-        new ClientInfo(ip, 64500L, "Example", "sdk/1.0", "t13d_x", "direct"),
+        new ClientInfo(ip, 64500L, "Example", "sdk/1.0", tls, "direct"),
         new Request("frontier-large", null, null, List.of(Message.text("user", text)), List.of(), budget, null,
             null, null, null, new Request.Reasoning(true, budget), null),
         null);

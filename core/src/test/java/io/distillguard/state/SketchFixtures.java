@@ -29,11 +29,15 @@ final class SketchFixtures {
       Instant ts = T0.plus(Duration.ofSeconds(r.nextLong(7 * 86_400)));
       AccountInfo a = new AccountInfo(T0.minus(Duration.ofDays(r.nextInt(3))), Tier.values()[r.nextInt(3)],
           r.nextBoolean(), "pf-" + r.nextInt(3), "mail.example", "SG");
+      // a few clients, each with its own model and path, and two parameter sets: six client configurations, within
+      // the sketch's capacity for them (merge laws hold exactly only within capacity)
+      int client = r.nextInt(3);
+      boolean large = r.nextBoolean();
       ClientInfo c = new ClientInfo("203.0." + r.nextInt(4) + "." + r.nextInt(250), 64500L + r.nextInt(3),
-          "Example", "sdk/" + r.nextInt(2), "t13d_" + r.nextInt(3), r.nextBoolean() ? "direct" : "router:x");
-      Request q = new Request("model-" + r.nextInt(3), null, null, List.of(Message.text("user", "p" + i)),
-          List.of(), r.nextBoolean() ? 32000 : 1000, null, null, null, null,
-          new Request.Reasoning(true, r.nextBoolean() ? 24000 : 1000), null);
+          "Example", "sdk/" + r.nextInt(2), "t13d_" + client, client == 1 ? "router:x" : "direct");
+      Request q = new Request("model-" + client, null, null, List.of(Message.text("user", "p" + i)),
+          List.of(), large ? 32000 : 1000, null, null, null, null,
+          new Request.Reasoning(true, large ? 24000 : 1000), null);
       Event e = new Event("ev-" + seed + "-" + i, ts, accountId, "org-" + r.nextInt(2), null,
           r.nextBoolean() ? "u" + r.nextInt(20) : null, a, c, q, null);
       Capability cap = Capability.values()[r.nextInt(Capability.values().length)];

@@ -1,0 +1,122 @@
+package io.distillguard.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.distillguard.event.AccountInfo;
+import io.distillguard.event.ClientInfo;
+import io.distillguard.event.Event;
+import io.distillguard.event.Message;
+import io.distillguard.event.Request;
+import io.distillguard.event.Tier;
+import io.distillguard.features.FeatureExtractor;
+import io.distillguard.policy.Allowlist;
+import io.distillguard.linking.Campaign;
+import io.distillguard.scoring.DetectionConfig;
+import io.distillguard.scoring.SignalGroup;
+import io.distillguard.scoring.Verdict;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A paraphrasing campaign shares no template text; what its accounts share is the harness that sends their requests:
+ * one client configuration (TLS fingerprint, model, request parameters). With template and lockstep links switched
+ * off, that configuration alone must link them when it is used mostly by harvest-like accounts, and must not when
+ * ordinary customers use it too.
+ */
+class ClientConfigurationLinkTest {
+
+  static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
+  static final int HARVESTERS = 20;
+  static final int CUSTOMERS = 100;
+  static final String[] ASKS = {
+      "Let's think step by step and show every step of your reasoning.",
+      "Walk me through your complete thought process before giving the final answer.",
+      "Explain your reasoning in full detail, one numbered step at a time, and do not skip any step.",
+      "Reason carefully through each intermediate step, then state the answer.",
+      "Show all of your work and justify every step of the derivation."};
+
+  @Test
+  void aParaphrasingCampaign_isLinkedByItsSharedClientConfiguration() {
+    ScanResult result = run(false);
+    // linked by its configuration alone, the group is a campaign under review (a configuration is weaker evidence
+    // than a template); joined to an enforced campaign, its members are enforced with it
+    List<Campaign> linked = result.campaigns().stream()
+        .filter(c -> c.evidence().containsKey("client_configurations")).toList();
+    assertThat(linked).hasSize(1);
+    assertThat(linked.get(0).accounts()).hasSizeGreaterThanOrEqualTo(HARVESTERS - 2)
+        .allMatch(a -> a.startsWith("para-"));
+    assertThat(linked.get(0).reasons()).anyMatch(r -> r.signal().equals("shared_client_configuration"));
+    assertThat(result.verdicts().stream().filter(v -> v.accountId().startsWith("cust-"))
+        .filter(v -> v.verdict() != Verdict.BENIGN)).isEmpty();
+  }
+
+  @Test
+  void aConfigurationOrdinaryCustomersShare_linksNothing() {
+    ScanResult result = run(true);
+    assertThat(result.campaigns()).isEmpty();
+    assertThat(result.verdicts().stream().filter(v -> v.verdict() == Verdict.ATTACK)).isEmpty();
+  }
+
+  /** Runs the scenario; with {@code crowd}, the customers send with the harvesters' exact configuration. */
+  private static ScanResult run(boolean crowd) {
+    SplittableRandom r = new SplittableRandom(77);
+    List<Event> events = new ArrayList<>();
+    int seq = 0;
+    for (int day = 0; day < 3; day++) {
+      for (int a = 0; a < HARVESTERS; a++) {
+        for (int k = 0; k < 60; k++) {
+          Instant ts = T0.plus(Duration.ofDays(day)).plusSeconds(r.nextInt(86_400));
+          String text = words(r, 12) + " " + ASKS[r.nextInt(ASKS.length)] + " " + words(r, 25) + "?";
+          events.add(event("h" + seq++, ts, "para-" + a, "pf-p" + a, "198.51." + a + ".9", Tier.FREE, false,
+              T0.minus(Duration.ofDays(1)), text, "t13d_harness", 32000, 24000));
+        }
+      }
+      for (int c = 0; c < CUSTOMERS; c++) {
+        for (int k = 0; k < 8; k++) {
+          Instant ts = T0.plus(Duration.ofDays(day)).plusSeconds(9 * 3600 + r.nextInt(9 * 3600));
+          events.add(crowd
+              ? event("c" + seq++, ts, "cust-" + c, "pf-c" + c, "203.0." + c + ".7", Tier.INDIVIDUAL, true,
+                  T0.minus(Duration.ofDays(400)), words(r, 25) + "?", "t13d_harness", 32000, 24000)
+              : event("c" + seq++, ts, "cust-" + c, "pf-c" + c, "203.0." + c + ".7", Tier.INDIVIDUAL, true,
+                  T0.minus(Duration.ofDays(400)), words(r, 25) + "?", "t13d_app", 1000, null));
+        }
+      }
+    }
+    events.sort(Comparator.comparing(Event::ts).thenComparing(Event::eventId));
+    DetectionConfig d = DetectionConfig.defaults();
+    DetectionPipeline p = new DetectionPipeline(Allowlist.of(Set.of(), Set.of()),
+        new DetectionConfig(d.attackThreshold(), d.suspiciousThreshold(), d.evaluateEvery(), d.minAttackRequests(),
+            Set.of(SignalGroup.FAMILIES, SignalGroup.LOCKSTEP)),
+        FeatureExtractor.withBundledModel());
+    events.forEach(p::accept);
+    return p.result();
+  }
+
+  static Event event(String id, Instant ts, String account, String payment, String ip, Tier tier, boolean verified,
+      Instant created, String text, String tls, int maxTokens, Integer budget) {
+    return new Event(id, ts, account, null, null, null,
+        new AccountInfo(created, tier, verified, payment, "mail.example", "US"),
+        new ClientInfo(ip, 64500L, "Example", "sdk/" + Math.floorMod(account.hashCode(), 7), tls, "direct"),
+        new Request("frontier-large", null, null, List.of(Message.text("user", text)), List.of(), maxTokens, null,
+            null, null, null, budget == null ? null : new Request.Reasoning(true, budget), null),
+        null);
+  }
+
+  static String words(SplittableRandom r, int n) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      int len = 3 + r.nextInt(7);
+      for (int j = 0; j < len; j++) {
+        sb.append((char) ('a' + r.nextInt(26)));
+      }
+      sb.append(' ');
+    }
+    return sb.toString().strip();
+  }
+}
