@@ -265,7 +265,7 @@ public final class DetectionPipeline {
     List<Campaign> campaigns = new ArrayList<>();
     Map<String, CampaignAssessment> campaignOf = new HashMap<>();
     for (LinkedGroup g : groups) {
-      CampaignAssessment ca = campaignScorer.score(g, state, base, familyScores, streamStart);
+      CampaignAssessment ca = campaignScorer.score(g, state, profiles, base, familyScores, streamStart);
       Campaign c = ca.campaign();
       if (c.verdict() == Verdict.BENIGN) {
         continue; // a linked group without enough evidence is not reported as a campaign

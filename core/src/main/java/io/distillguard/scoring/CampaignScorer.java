@@ -34,8 +34,12 @@ public final class CampaignScorer {
     this.config = config;
   }
 
-  public CampaignAssessment score(LinkedGroup g, KeyedState state, Map<String, AccountAssessment> base,
-      Map<String, FamilyAssessment> families, long streamStart) {
+  /**
+   * Scores a linked group. {@code profiles} are the members' own harvest profiles (without family evidence),
+   * {@code base} their assessments with it.
+   */
+  public CampaignAssessment score(LinkedGroup g, KeyedState state, Map<String, AccountAssessment> profiles,
+      Map<String, AccountAssessment> base, Map<String, FamilyAssessment> families, long streamStart) {
     List<String> members = g.accounts();
     int k = members.size();
     List<Reason> reasons = new ArrayList<>();
@@ -69,8 +73,9 @@ public final class CampaignScorer {
       // strong for dozens to thousands
       double lockstepSize = Rhythm.clamp(Math.log10(lockstep / 5.0) / 1.3);
       // people who share homework or a popular prompt also send overlapping templates; harvesters also look like
-      // harvesters one by one
-      double meanProfile = members.stream().mapToDouble(m -> base.containsKey(m) ? base.get(m).score() : 0)
+      // harvesters one by one, on their own: a class whose shared homework template a campaign also uses borrows
+      // that template's suspicion, so the members' own profiles are what counts here
+      double meanProfile = members.stream().mapToDouble(m -> profiles.containsKey(m) ? profiles.get(m).score() : 0)
           .average().orElse(0);
       double profileFactor = Rhythm.clamp(meanProfile / 0.35);
       reasons.add(new Reason("lockstep_families", 0.8 * share * lockstepSize * profileFactor, String.format(
