@@ -28,6 +28,11 @@ final class FamilyIndex {
   private final Map<Integer, Family> families = new HashMap<>();
   /** Union-find over family ids: families found to be wordings of one template are merged into the oldest. */
   private int[] parent = new int[1024]; // 0: a root (ids start at 1)
+  /**
+   * One bit per id that has a parent: most ids were never merged, and this bitset (a bit per id) stays in cache where
+   * the parent array (an int per id, megabytes at scale) does not.
+   */
+  private long[] merged = new long[16];
   private int nextId = 1;
   private long merges;
   private List<int[]> mergeLog = new ArrayList<>();
@@ -130,7 +135,7 @@ final class FamilyIndex {
 
   /** The current id of a family that may since have been merged into another. */
   int find(int id) {
-    if (id <= 0 || id >= parent.length) {
+    if (id <= 0 || id >= parent.length || (id >>> 6) >= merged.length || (merged[id >>> 6] & (1L << id)) == 0) {
       return id;
     }
     int root = id;
@@ -154,6 +159,7 @@ final class FamilyIndex {
       parent = java.util.Arrays.copyOf(parent, Math.max(gone.id + 1, parent.length * 2));
     }
     parent[gone.id] = keep.id;
+    markMerged(gone.id);
     families.remove(gone.id);
     keep.members += gone.members;
     keep.lastUsed = Math.max(keep.lastUsed, gone.lastUsed);
@@ -166,6 +172,13 @@ final class FamilyIndex {
     merges++;
     mergeLog.add(new int[] {gone.id, keep.id});
     return keep;
+  }
+
+  private void markMerged(int id) {
+    if ((id >>> 6) >= merged.length) {
+      merged = java.util.Arrays.copyOf(merged, Math.max((id >>> 6) + 1, merged.length * 2));
+    }
+    merged[id >>> 6] |= 1L << id;
   }
 
   long merges() {
@@ -296,6 +309,9 @@ final class FamilyIndex {
     x.parent = new int[in.readInt()];
     for (int i = 0; i < x.parent.length; i++) {
       x.parent[i] = in.readInt();
+      if (x.parent[i] != 0) {
+        x.markMerged(i);
+      }
     }
     x.nextId = in.readInt();
     x.merges = in.readLong();

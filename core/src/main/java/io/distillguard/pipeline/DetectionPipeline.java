@@ -399,11 +399,8 @@ public final class DetectionPipeline {
       return;
     }
     if ((before != null && before.suspicion() > 0) || (now != null && now.suspicion() > 0)) {
-      for (String user : ledger.users(families.canonical(family))) {
-        if (state.account(user) != null) {
-          reassess.add(user);
-        }
-      }
+      // evicted users among them are skipped where the set is used
+      reassess.addAll(ledger.users(families.canonical(family)));
     }
   }
 
