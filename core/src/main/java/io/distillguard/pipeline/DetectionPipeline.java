@@ -179,6 +179,17 @@ public final class DetectionPipeline {
     }
   }
 
+  private boolean allowed(String id) {
+    if (allowedLater.contains(id)) {
+      return true;
+    }
+    if (allowlist.size() == 0) {
+      return false;
+    }
+    AccountSketch a = state.account(id);
+    return allowlist.allows(id, a == null ? null : a.orgId());
+  }
+
   private boolean allowed(String id, String org) {
     return allowlist.allows(id, org) || allowedLater.contains(id);
   }
@@ -261,7 +272,7 @@ public final class DetectionPipeline {
       }
     }
     List<LinkedGroup> groups = linker.link(state, profiles, base, familyScores, families::canonical,
-        id -> allowed(id, state.account(id) == null ? null : state.account(id).orgId()), enforcedIn, reassess);
+        this::allowed, enforcedIn, reassess);
     List<Campaign> campaigns = new ArrayList<>();
     Map<String, CampaignAssessment> campaignOf = new HashMap<>();
     for (LinkedGroup g : groups) {
