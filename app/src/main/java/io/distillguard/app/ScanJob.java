@@ -3,6 +3,8 @@ package io.distillguard.app;
 import io.distillguard.event.Event;
 import io.distillguard.event.EventStream;
 import io.distillguard.event.StreamStats;
+import io.distillguard.families.FamilyAssignment;
+import io.distillguard.families.TemplateFamilies;
 import io.distillguard.features.FeatureExtractor;
 import io.distillguard.features.RequestFeatures;
 import io.distillguard.pipeline.DetectionPipeline;
@@ -35,7 +37,8 @@ import java.util.TreeMap;
  * The local batch engine behind {@code scan}: events from files, in event-time order, through one
  * {@link DetectionPipeline}, then every output file of {@code spec/scan-v1.md} into the output folder. A reader
  * thread decompresses, parses and orders the events; feature extraction, which is stateless, runs on all cores in
- * batches; the pipeline applies the batches in stream order on the calling thread, so the result is the same as a
+ * batches; a family thread assigns template families in stream order (they depend on event order only); the
+ * pipeline applies the batches in stream order on the calling thread, so the result is the same as a
  * single-threaded run.
  */
 final class ScanJob {
@@ -55,6 +58,11 @@ final class ScanJob {
     this.allowlist = allowlist;
     this.config = config;
     this.progress = progress;
+  }
+
+  /** A batch of requests with their template-family assignments, or what stopped the family stage. */
+  private record Assigned(List<RequestFeatures> features, List<FamilyAssignment> families, Throwable failure) {
+    static final Assigned END = new Assigned(List.of(), List.of(), null);
   }
 
   static final int BATCH = 512;
@@ -100,11 +108,16 @@ final class ScanJob {
       t.setDaemon(true);
       return t;
     });
+    ExecutorService familyStage = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "families");
+      t.setDaemon(true);
+      return t;
+    });
     try (RejectsFile rejects = new RejectsFile(rejectsPath);
         EventStream events = EventStream.open(inputs, config.reader(), rejects)) {
       // one thread reads (decompression, parsing, validation, ordering) and hands batches to the feature workers;
-      // feature extraction is stateless, so batches run in parallel; this thread applies them to the pipeline in
-      // stream order, so the result is the same as a single-threaded run
+      // feature extraction is stateless, so batches run in parallel; the family thread takes them in stream order,
+      // and this thread applies them to the pipeline in that order: the result is that of a single-threaded run
       BlockingQueue<Future<List<RequestFeatures>>> inFlight = new ArrayBlockingQueue<>(MAX_IN_FLIGHT);
       Future<List<RequestFeatures>> end = CompletableFuture.completedFuture(List.of());
       CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
@@ -132,13 +145,45 @@ final class ScanJob {
           Thread.currentThread().interrupt(); // the applying thread gave up: nobody waits for the end marker
         }
       }, reader);
+      // template families depend on event order only: one more thread assigns them, ahead of the applying thread
+      BlockingQueue<Assigned> assigned = new ArrayBlockingQueue<>(MAX_IN_FLIGHT);
+      TemplateFamilies stage = new TemplateFamilies();
+      CompletableFuture.runAsync(() -> {
+        try {
+          try {
+            for (Future<List<RequestFeatures>> next = inFlight.take(); next != end; next = inFlight.take()) {
+              List<RequestFeatures> batch = await(next);
+              List<FamilyAssignment> families = new ArrayList<>(batch.size());
+              for (RequestFeatures f : batch) {
+                families.add(stage.assignWithChanges(f));
+              }
+              assigned.put(new Assigned(batch, families, null));
+            }
+            assigned.put(Assigned.END);
+          } catch (IOException | RuntimeException | Error e) {
+            assigned.put(new Assigned(List.of(), List.of(), e)); // the applying thread stops and rethrows it
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt(); // the applying thread gave up
+        }
+      }, familyStage);
       long n = 0;
-      for (Future<List<RequestFeatures>> next = take(inFlight); next != end; next = take(inFlight)) {
-        for (RequestFeatures f : await(next)) {
+      for (Assigned next = take(assigned); next != Assigned.END; next = take(assigned)) {
+        if (next.failure() != null) {
+          if (next.failure() instanceof IOException io) {
+            throw io;
+          }
+          if (next.failure() instanceof RuntimeException r) {
+            throw r;
+          }
+          throw (Error) next.failure();
+        }
+        for (int i = 0; i < next.features().size(); i++) {
+          RequestFeatures f = next.features().get(i);
           if (first == null) {
             first = f.event().ts();
           }
-          pipeline.accept(f);
+          pipeline.accept(f, next.families().get(i));
           if ((++n & 0x3FFF) == 0) {
             double secs = (System.nanoTime() - started) / 1e9;
             progress.update(
@@ -161,6 +206,7 @@ final class ScanJob {
     } finally {
       workers.shutdownNow();
       reader.shutdownNow();
+      familyStage.shutdownNow();
     }
     progress.done();
     ScanResult result = pipeline.result();

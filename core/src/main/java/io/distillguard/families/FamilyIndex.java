@@ -181,6 +181,11 @@ final class FamilyIndex {
     merged[id >>> 6] |= 1L << id;
   }
 
+  /** A copy of the merge forest: each id's parent, 0 for a root. */
+  int[] parents() {
+    return parent.clone();
+  }
+
   long merges() {
     return merges;
   }

@@ -78,6 +78,24 @@ public final class TemplateFamilies {
   }
 
   /**
+   * {@link #assign} with what it changed: the merges and forgotten families since the last drain (drained here).
+   */
+  public FamilyAssignment assignWithChanges(RequestFeatures f) {
+    String family = assign(f);
+    List<String[]> merges = drainMerges();
+    List<String> forgotten = drainForgotten();
+    if (family == null && merges.isEmpty() && forgotten.isEmpty()) {
+      return FamilyAssignment.NONE;
+    }
+    return new FamilyAssignment(family, merges, forgotten);
+  }
+
+  /** Each family id's parent in the merge forest (0 for a current id), for {@link FamilyNames#of}. */
+  int[] parents() {
+    return index.parents();
+  }
+
+  /**
    * The current id of a family: families merge when requests show them to be wordings of one template, so ids
    * handed out earlier may since point into another family.
    */

@@ -1,6 +1,8 @@
 package io.distillguard.pipeline;
 
 import io.distillguard.event.Event;
+import io.distillguard.families.FamilyAssignment;
+import io.distillguard.families.FamilyNames;
 import io.distillguard.families.TemplateFamilies;
 import io.distillguard.features.FeatureExtractor;
 import io.distillguard.features.RequestFeatures;
@@ -58,6 +60,10 @@ public final class DetectionPipeline {
   private final DetectionConfig config;
   private final FeatureExtractor extractor;
   private TemplateFamilies families = new TemplateFamilies();
+  /** Current family ids, from the merges applied so far (the family stage may run ahead, on another thread). */
+  private FamilyNames names = new FamilyNames();
+  /** Whether family assignments come from outside ({@link #accept(RequestFeatures, FamilyAssignment)}). */
+  private boolean familiesOutside;
   /** Below this own score, campaign membership alone never makes an account {@code attack} (review instead). */
   static final double MEMBER_OWN_FLOOR = 0.3;
   /** Requests a member of an enforced campaign needs of its own before it can be {@code attack}. */
@@ -139,6 +145,24 @@ public final class DetectionPipeline {
 
   /** Feeds one event whose features were already extracted (extraction is stateless and may run in parallel). */
   public void accept(RequestFeatures f) {
+    if (familiesOutside) {
+      throw new IllegalStateException("this pipeline takes family assignments from outside");
+    }
+    apply(f, families.assignWithChanges(f));
+  }
+
+  /**
+   * Feeds one event with its template-family assignment made outside, by a {@link TemplateFamilies} stage that sees
+   * every event, in this same order (the stage depends on nothing else, so it may run ahead on another thread). A
+   * pipeline fed this way takes every event this way, and cannot {@link #checkpoint} (the stage's state is not
+   * here).
+   */
+  public void accept(RequestFeatures f, FamilyAssignment assignment) {
+    familiesOutside = true;
+    apply(f, assignment);
+  }
+
+  private void apply(RequestFeatures f, FamilyAssignment assignment) {
     long ts = f.event().ts().toEpochMilli();
     if (streamStart == Long.MIN_VALUE) {
       streamStart = ts;
@@ -149,17 +173,17 @@ public final class DetectionPipeline {
       nextEvaluation += every;
     }
     watermark = Math.max(watermark, ts);
-    String family = families.assign(f);
-    for (String[] merge : families.drainMerges()) {
+    for (String[] merge : assignment.merges()) {
+      names.merged(merge[0], merge[1]);
       state.mergeFamily(merge[0], merge[1]);
       ledger.merge(merge[0], merge[1]);
     }
-    for (String gone : families.drainForgotten()) {
+    for (String gone : assignment.forgotten()) {
       // a one-request family the index forgot: its sketch goes now (bounded memory), its bookkeeping at evaluation
       state.dropFamily(gone);
       forgottenFamilies.add(gone);
     }
-    String canonical = family == null ? null : families.canonical(family);
+    String canonical = names.canonical(assignment.family());
     state.update(f, canonical, () -> FeatureExtractor.promptText(f.event().request()));
     dirty.add(f.event().accountId());
     if (canonical != null) {
@@ -209,7 +233,7 @@ public final class DetectionPipeline {
 
   /** The current id of a template family that may since have been merged into another (same thread as {@link #state}). */
   public String canonicalFamily(String familyId) {
-    return families.canonical(familyId);
+    return names.canonical(familyId);
   }
 
   /** Number of distinct accounts in state. */
@@ -242,7 +266,7 @@ public final class DetectionPipeline {
       AccountAssessment p = accountScorer.profile(a);
       profiles.put(id, p);
       // distillation under agreement says nothing about who else uses a template
-      ledger.update(a, p.score(), !allowed(id, a.orgId()), families::canonical);
+      ledger.update(a, p.score(), !allowed(id, a.orgId()), names::canonical);
       reassess.add(id);
     }
     dirty.clear();
@@ -257,7 +281,7 @@ public final class DetectionPipeline {
     touched.addAll(dirtyFamilies);
     dirtyFamilies.clear();
     for (String id : touched) {
-      String fam = families.canonical(id);
+      String fam = names.canonical(id);
       if (!fam.equals(id)) {
         rescore(id, null, reassess); // absorbed by a merge: its users are the surviving family's now
       }
@@ -268,10 +292,10 @@ public final class DetectionPipeline {
     for (String id : reassess) {
       AccountSketch a = state.account(id);
       if (a != null) {
-        base.put(id, accountScorer.assess(profiles.get(id), a, familyScores, families::canonical));
+        base.put(id, accountScorer.assess(profiles.get(id), a, familyScores, names::canonical));
       }
     }
-    List<LinkedGroup> groups = linker.link(state, profiles, base, familyScores, families::canonical,
+    List<LinkedGroup> groups = linker.link(state, profiles, base, familyScores, names::canonical,
         this::allowed, enforcedIn, reassess);
     List<Campaign> campaigns = new ArrayList<>();
     Map<String, CampaignAssessment> campaignOf = new HashMap<>();
@@ -378,7 +402,7 @@ public final class DetectionPipeline {
           if (state.account(id) == null) {
             it.remove();
             base.remove(id);
-            ledger.remove(id, families::canonical);
+            ledger.remove(id, names::canonical);
           }
         }
         for (java.util.Iterator<String> it = familyScores.keySet().iterator(); it.hasNext(); ) {
@@ -411,7 +435,7 @@ public final class DetectionPipeline {
     }
     if ((before != null && before.suspicion() > 0) || (now != null && now.suspicion() > 0)) {
       // evicted users among them are skipped where the set is used
-      reassess.addAll(ledger.users(families.canonical(family)));
+      reassess.addAll(ledger.users(names.canonical(family)));
     }
   }
 
@@ -429,6 +453,9 @@ public final class DetectionPipeline {
   public void checkpoint(java.io.DataOutput out) throws java.io.IOException {
     if (evaluating == Long.MIN_VALUE) {
       throw new IllegalStateException("checkpoint only from the evaluation listener");
+    }
+    if (familiesOutside) {
+      throw new IllegalStateException("no checkpoint of a pipeline fed family assignments from outside");
     }
     out.writeInt(CHECKPOINT_VERSION);
     out.writeLong(evaluating);
@@ -481,12 +508,13 @@ public final class DetectionPipeline {
       allowedLater.add(in.readUTF());
     }
     families = TemplateFamilies.read(in);
+    names = FamilyNames.of(families);
     state = KeyedState.read(in);
     for (AccountSketch a : state.accounts()) {
       dirty.add(a.accountId());
       // who uses which family: accounts are assessed again when a family they use changes score
       for (Map.Entry<String, Long> e : a.families().sorted()) {
-        ledger.used(families.canonical(e.getKey()), a.accountId());
+        ledger.used(names.canonical(e.getKey()), a.accountId());
       }
     }
     for (FamilySketch f : state.families()) {
