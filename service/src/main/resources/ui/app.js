@@ -325,7 +325,8 @@ async function accountPage(id) {
         el('p', { class: 'muted' }, 'People sleep: a human account shows a trough; automation runs around the clock.')),
       el('div', { class: 'panel' }, el('h2', {}, 'Profile'), table(['', ''], facts, { id: 'facts' }))) : null,
     p ? el('div', { class: 'grid' }, counts('Models', p.models), counts('IP ranges', p.ip_ranges),
-      counts('ASNs', p.asns), counts('TLS fingerprints', p.tls_fingerprints)) : null,
+      counts('ASNs', p.asns), counts('TLS fingerprints', p.tls_fingerprints),
+      counts('Client configurations (hashed TLS, model and request parameters)', p.client_configurations)) : null,
     p ? [el('h2', {}, 'Template families (example prompts)'), families(p.families)] : null,
     el('h2', {}, 'Linked accounts (same campaign)'),
     r.linked_accounts.length ? el('p', { id: 'linked' }, r.linked_accounts.map(a => [link(a, 'account', a), ' ']))

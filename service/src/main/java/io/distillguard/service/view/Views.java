@@ -44,7 +44,8 @@ public final class Views {
 
   /**
    * A campaign: its members as nodes and, between two members, every key they share (payment fingerprint, IP range,
-   * TLS fingerprint, template family) and synchronized activity; its template families with their samples.
+   * TLS fingerprint, client configuration, template family) and synchronized activity; its template families with
+   * their samples.
    */
   public static Map<String, Object> campaign(DetectionPipeline p, Detector.Snapshot s, Campaign c) {
     KeyedState st = p.state();
@@ -73,6 +74,8 @@ public final class Views {
       }
       top(a.ipRanges(), 2).forEach(k -> groups.computeIfAbsent("ip range " + k, x -> new ArrayList<>()).add(m));
       top(a.tlsFingerprints(), 1).forEach(k -> groups.computeIfAbsent("tls " + k, x -> new ArrayList<>()).add(m));
+      top(a.clientConfigurations(), 1).forEach(k -> groups.computeIfAbsent("client configuration " + k,
+          x -> new ArrayList<>()).add(m));
       Set<String> topFamilies = new LinkedHashSet<>(); // the member's three largest families link it
       int rank = 0;
       for (Map.Entry<String, Long> f : a.families().sorted()) {
@@ -175,6 +178,7 @@ public final class Views {
     out.put("ip_ranges", counts(a.ipRanges()));
     out.put("asns", counts(a.asns()));
     out.put("tls_fingerprints", counts(a.tlsFingerprints()));
+    out.put("client_configurations", counts(a.clientConfigurations()));
     out.put("user_agents", counts(a.userAgents()));
     List<Map<String, Object>> families = new ArrayList<>();
     Map<String, Long> own = new LinkedHashMap<>();

@@ -65,6 +65,7 @@ class ViewsTest {
     assertThat(shared).anyMatch(s -> s.startsWith("family tf-"));
     assertThat(shared).anyMatch(s -> s.startsWith("timing: active in the same 10-minute windows"));
     assertThat(shared).anyMatch(s -> s.startsWith("ip range 198.51.100."));
+    assertThat(shared).anyMatch(s -> s.startsWith("client configuration "));
   }
 
   @Test
@@ -93,6 +94,7 @@ class ViewsTest {
     assertThat(java.util.Arrays.stream(hours).sum()).isEqualTo((Long) a.get("requests"));
     assertThat(a.get("payment_fingerprint")).isEqualTo("pf-shared");
     assertThat(a.get("families")).asList().isNotEmpty();
+    assertThat(a.get("client_configurations")).asList().hasSize(1);
     assertThat(Views.account(p, Detector.Snapshot.EMPTY, "acct-unknown")).isNull();
   }
 
