@@ -126,6 +126,12 @@ class ServeCrashIT {
     for (int i = 0; i < acked; i++) {
       assertThat(send(base, batches.get(i)).get("accepted").asInt()).isPositive();
     }
+    // the kill must come after the detector's first checkpoint (every 12 evaluations), so that run 2 both resumes
+    // from a checkpoint and replays the log after it; the detector runs behind ingest, so wait for the file
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!Files.exists(data.resolve("checkpoint.bin")) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
     CompletableFuture<HttpResponse<String>> inFlight =
         HTTP.sendAsync(post(base, batches.get(acked)), HttpResponse.BodyHandlers.ofString());
     Process first = children.get(0);
