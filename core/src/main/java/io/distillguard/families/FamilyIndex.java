@@ -27,12 +27,7 @@ final class FamilyIndex {
   private LongIntMap bandToFamily = new LongIntMap(1 << 16);
   private final Map<Integer, Family> families = new HashMap<>();
   /** Union-find over family ids: families found to be wordings of one template are merged into the oldest. */
-  private int[] parent = new int[1024]; // 0: a root (ids start at 1)
-  /**
-   * One bit per id that has a parent: most ids were never merged, and this bitset (a bit per id) stays in cache where
-   * the parent array (an int per id, megabytes at scale) does not.
-   */
-  private long[] merged = new long[16];
+  private MergeForest forest = new MergeForest();
   private int nextId = 1;
   private long merges;
   private List<int[]> mergeLog = new ArrayList<>();
@@ -135,31 +130,13 @@ final class FamilyIndex {
 
   /** The current id of a family that may since have been merged into another. */
   int find(int id) {
-    if (id <= 0 || id >= parent.length || (id >>> 6) >= merged.length || (merged[id >>> 6] & (1L << id)) == 0) {
-      return id;
-    }
-    int root = id;
-    while (root < parent.length && parent[root] != 0) {
-      root = parent[root];
-    }
-    // path compression
-    int cur = id;
-    while (parent[cur] != 0 && parent[cur] != root) {
-      int next = parent[cur];
-      parent[cur] = root;
-      cur = next;
-    }
-    return root;
+    return forest.find(id);
   }
 
   private Family union(Family a, Family b) {
     Family keep = a.id < b.id ? a : b;
     Family gone = keep == a ? b : a;
-    if (gone.id >= parent.length) {
-      parent = java.util.Arrays.copyOf(parent, Math.max(gone.id + 1, parent.length * 2));
-    }
-    parent[gone.id] = keep.id;
-    markMerged(gone.id);
+    forest.link(gone.id, keep.id);
     families.remove(gone.id);
     keep.members += gone.members;
     keep.lastUsed = Math.max(keep.lastUsed, gone.lastUsed);
@@ -174,16 +151,14 @@ final class FamilyIndex {
     return keep;
   }
 
-  private void markMerged(int id) {
-    if ((id >>> 6) >= merged.length) {
-      merged = java.util.Arrays.copyOf(merged, Math.max((id >>> 6) + 1, merged.length * 2));
-    }
-    merged[id >>> 6] |= 1L << id;
+  /** The merge forest itself (read it, never link through it). */
+  MergeForest forest() {
+    return forest;
   }
 
   /** A copy of the merge forest: each id's parent, 0 for a root. */
   int[] parents() {
-    return parent.clone();
+    return forest.parents();
   }
 
   long merges() {
@@ -279,10 +254,7 @@ final class FamilyIndex {
         }
       }
     }
-    out.writeInt(parent.length);
-    for (int p : parent) {
-      out.writeInt(p);
-    }
+    forest.write(out);
     out.writeInt(nextId);
     out.writeLong(merges);
     out.writeLong(clock);
@@ -311,13 +283,7 @@ final class FamilyIndex {
       }
       x.families.put(f.id, f);
     }
-    x.parent = new int[in.readInt()];
-    for (int i = 0; i < x.parent.length; i++) {
-      x.parent[i] = in.readInt();
-      if (x.parent[i] != 0) {
-        x.markMerged(i);
-      }
-    }
+    x.forest = MergeForest.read(in);
     x.nextId = in.readInt();
     x.merges = in.readLong();
     x.clock = in.readLong();

@@ -10,24 +10,25 @@ import java.util.Arrays;
  */
 public final class FamilyNames {
 
-  private int[] parent = new int[1024]; // 0: a root
-  /** One bit per id with a parent: most ids never merge, and the bitset stays in cache. */
-  private long[] merged = new long[16];
+  private final MergeForest forest;
   private String[] survivorNames = new String[64];
+
+  /** Names kept from the merges reported to {@link #merged}. */
+  public FamilyNames() {
+    this(new MergeForest());
+  }
+
+  /** Names that follow {@code forest} as it is (a family stage's own). */
+  FamilyNames(MergeForest forest) {
+    this.forest = forest;
+  }
 
   /** Family {@code absorbed} was merged into {@code into} (ids as the stage reported them). */
   public void merged(String absorbed, String into) {
     int gone = number(absorbed);
-    int keep = find(number(into));
-    if (gone >= parent.length) {
-      parent = Arrays.copyOf(parent, Math.max(gone + 1, parent.length * 2));
-    }
+    int keep = forest.find(number(into));
     if (gone != keep) {
-      parent[gone] = keep;
-      if ((gone >>> 6) >= merged.length) {
-        merged = Arrays.copyOf(merged, Math.max((gone >>> 6) + 1, merged.length * 2));
-      }
-      merged[gone >>> 6] |= 1L << gone;
+      forest.link(gone, keep);
     }
   }
 
@@ -37,7 +38,7 @@ public final class FamilyNames {
       return familyId;
     }
     int raw = number(familyId);
-    int root = find(raw);
+    int root = forest.find(raw);
     if (root == raw) {
       return familyId;
     }
@@ -62,23 +63,6 @@ public final class FamilyNames {
       }
     }
     return n;
-  }
-
-  private int find(int id) {
-    if (id <= 0 || id >= parent.length || (id >>> 6) >= merged.length || (merged[id >>> 6] & (1L << id)) == 0) {
-      return id;
-    }
-    int root = id;
-    while (parent[root] != 0) {
-      root = parent[root];
-    }
-    int cur = id;
-    while (parent[cur] != 0 && parent[cur] != root) {
-      int next = parent[cur];
-      parent[cur] = root;
-      cur = next;
-    }
-    return root;
   }
 
   private static int number(String familyId) {

@@ -34,8 +34,8 @@ public final class TemplateFamilies {
   private FamilyIndex index;
   private final MinHasher minHasher = new MinHasher(64, SEED);
   private final LshBands bands = new LshBands(32, 2);
-  /** Ids of families that absorbed others, by number (see {@link #survivorName}). */
-  private String[] survivorNames = new String[64];
+  /** Current names of families, over the index's own merge forest. */
+  private FamilyNames names;
 
   public TemplateFamilies() {
     this(DEFAULT_MAX_FAMILIES);
@@ -44,6 +44,7 @@ public final class TemplateFamilies {
   public TemplateFamilies(int maxFamilies) {
     this.frequency = new ShingleFrequency(COUNTER_BITS, DECAY_EVERY);
     this.index = new FamilyIndex(maxFamilies);
+    this.names = new FamilyNames(index.forest());
   }
 
   /** The request's family id ({@code tf-<n>}), or {@code null} when it has too little template text. */
@@ -100,27 +101,7 @@ public final class TemplateFamilies {
    * handed out earlier may since point into another family.
    */
   public String canonical(String familyId) {
-    if (familyId == null || !familyId.startsWith("tf-")) {
-      return familyId;
-    }
-    // union-find with path compression: an array walk, cheaper than hashing the id (this runs several times per
-    // request); only a merged id allocates its survivor's name
-    int raw = Integer.parseInt(familyId, 3, familyId.length(), 10);
-    int root = index.find(raw);
-    return root == raw ? familyId : survivorName(root);
-  }
-
-  /** The id of a family that absorbed others, made once: a fresh string per call would be hashed again per lookup. */
-  private String survivorName(int root) {
-    if (root >= survivorNames.length) {
-      survivorNames = Arrays.copyOf(survivorNames, Math.max(root + 1, survivorNames.length * 2));
-    }
-    String name = survivorNames[root];
-    if (name == null) {
-      name = "tf-" + root;
-      survivorNames[root] = name;
-    }
-    return name;
+    return names.canonical(familyId);
   }
 
   /**
@@ -134,7 +115,7 @@ public final class TemplateFamilies {
     }
     List<String[]> out = new java.util.ArrayList<>(raw.size());
     for (int[] m : raw) {
-      out.add(new String[] {"tf-" + m[0], survivorName(m[1])});
+      out.add(new String[] {"tf-" + m[0], names.canonical("tf-" + m[1])});
     }
     return out;
   }
@@ -171,6 +152,7 @@ public final class TemplateFamilies {
     TemplateFamilies t = new TemplateFamilies(16);
     t.frequency = ShingleFrequency.read(in);
     t.index = FamilyIndex.read(in);
+    t.names = new FamilyNames(t.index.forest());
     return t;
   }
 }
