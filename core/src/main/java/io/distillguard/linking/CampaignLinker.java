@@ -31,6 +31,8 @@ public final class CampaignLinker {
   private final boolean linkInfrastructure;
   /** Each linkable account's lockstep items from an earlier call, reused until the account is reported changed. */
   private final Map<String, FamilySet> lockstepSets = new HashMap<>();
+  /** Each linkable account's family nodes from an earlier call, reused until the account is reported changed. */
+  private final Map<String, String[]> familyJoins = new HashMap<>();
 
   /** A linker with every link type on. */
   public CampaignLinker() {
@@ -106,15 +108,13 @@ public final class CampaignLinker {
       if (allowlisted.test(id) || profile == null || profile.score() < FAMILY_ACCOUNT_PROFILE) {
         continue; // an account that does not look like a harvester on its own is never linked
       }
-      for (Map.Entry<String, Long> e : linkFamilies ? a.families().sorted() : List.<Map.Entry<String, Long>>of()) {
-        String fam = canonicalFamily.apply(e.getKey());
-        FamilyAssessment fa = families.get(fam);
-        if (fa == null || fa.suspicion() < FAMILY_SUSPICION) {
-          continue;
-        }
-        if (e.getValue() >= FAMILY_MIN_REQUESTS && e.getValue() >= FAMILY_SHARE * a.requests()) {
-          join(nodes, joinedBy, i, "f:" + fam);
-        }
+      String[] viaFamilies = changed.contains(id) ? null : familyJoins.get(id);
+      if (viaFamilies == null) {
+        viaFamilies = familyNodes(a, families, canonicalFamily);
+        familyJoins.put(id, viaFamilies);
+      }
+      for (String node : viaFamilies) {
+        join(nodes, joinedBy, i, node);
       }
       AccountAssessment as = assessments.get(id);
       if (!linkInfrastructure || as == null || as.score() < INFRA_ACCOUNT_SCORE || established(profile)) {
@@ -125,6 +125,10 @@ public final class CampaignLinker {
       infra(state, nodes, joinedBy, i, InfraKey.PAYMENT, a.payments());
       infra(state, nodes, joinedBy, i, InfraKey.IP_RANGE, a.ipRanges());
     }
+    // caches are bounded by the linkable accounts
+    java.util.Set<String> linkable = new java.util.HashSet<>(ids);
+    familyJoins.keySet().retainAll(linkable);
+    lockstepSets.keySet().retainAll(linkable);
     if (linkInfrastructure) {
       clientConfigurations(state, profiles, allowlisted, ids, nodes, joinedBy);
     }
@@ -193,6 +197,36 @@ public final class CampaignLinker {
     }
     return groups;
   }
+
+  /**
+   * The family nodes an account joins: each suspicious family with a real part of its traffic. Depends only on the
+   * account's own sketch, family ids and the families' suspicion, so it is reused until the account is reported
+   * changed.
+   */
+  private String[] familyNodes(AccountSketch a, Map<String, FamilyAssessment> families,
+      UnaryOperator<String> canonicalFamily) {
+    if (!linkFamilies) {
+      return NO_NODES;
+    }
+    List<String> out = null;
+    for (Map.Entry<String, Long> e : a.families().sorted()) {
+      if (e.getValue() < FAMILY_MIN_REQUESTS || e.getValue() < FAMILY_SHARE * a.requests()) {
+        continue;
+      }
+      String fam = canonicalFamily.apply(e.getKey());
+      FamilyAssessment fa = families.get(fam);
+      if (fa == null || fa.suspicion() < FAMILY_SUSPICION) {
+        continue;
+      }
+      if (out == null) {
+        out = new ArrayList<>(2);
+      }
+      out.add("f:" + fam);
+    }
+    return out == null ? NO_NODES : out.toArray(NO_NODES);
+  }
+
+  private static final String[] NO_NODES = new String[0];
 
   private static List<String> joined(List<String>[] joinedBy, int account) {
     List<String> l = joinedBy[account];
@@ -285,10 +319,8 @@ public final class CampaignLinker {
       List<String>[] joinedBy, java.util.Set<String> changed) {
     FamilySet[] sets = new FamilySet[ids.size()];
     Map<Long, IntList> buckets = new HashMap<>();
-    java.util.Set<String> live = new java.util.HashSet<>();
     for (int i = 0; i < ids.size(); i++) {
       String id = ids.get(i);
-      live.add(id);
       FamilySet set = changed.contains(id) ? null : lockstepSets.get(id);
       if (set == null) {
         set = familySet(state.account(id), profiles.get(id), families, canonicalFamily, allowlisted);
@@ -302,7 +334,6 @@ public final class CampaignLinker {
         buckets.computeIfAbsent(set.bands[band], k -> new IntList()).add(i);
       }
     }
-    lockstepSets.keySet().retainAll(live); // bounded by the linkable accounts
     IntUnionFind pairs = new IntUnionFind(ids.size());
     for (IntList bucket : buckets.values()) {
       if (bucket.size < 2) {

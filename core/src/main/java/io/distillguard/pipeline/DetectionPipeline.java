@@ -34,6 +34,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -106,6 +107,23 @@ public final class DetectionPipeline {
   /** The assessment and verdict of each account at the last evaluation, reused when nothing about it changed. */
   private final Map<String, AccountAssessment> lastAssessments = new HashMap<>();
   private final Map<String, AccountVerdict> lastVerdicts = new HashMap<>();
+  /** The campaign membership each account's last verdict was made with (absent: none). */
+  private final Map<String, Membership> lastMemberships = new HashMap<>();
+
+  /**
+   * What an account's verdict takes from its campaign: the campaign's id, verdict, score (to 0.01) and the member's
+   * tie to it. A verdict is made again only when this or the account's own assessment changed.
+   */
+  private record Membership(String campaignId, Verdict verdict, double score, double tie) {
+    static Membership of(CampaignAssessment ca, String member) {
+      return new Membership(ca.campaign().campaignId(), ca.campaign().verdict(),
+          Math.round(100 * ca.campaign().score()) / 100.0, ca.memberTies().getOrDefault(member, 0.6));
+    }
+
+    Membership withTie(double t) {
+      return new Membership(campaignId, verdict, score, t);
+    }
+  }
   private List<String> sortedIds = List.of();
   private long sortedIdsVersion = -1;
   private Consumer<Evaluation> listener = e -> {};
@@ -277,6 +295,7 @@ public final class DetectionPipeline {
     forgottenFamilies.clear();
     // families whose usage or traffic changed are scored again; accounts using a family whose score changed are
     // assessed again
+    reassess.addAll(ledger.drainMovedUsers()); // their family has another id now
     Set<String> touched = ledger.drainTouched();
     touched.addAll(dirtyFamilies);
     dirtyFamilies.clear();
@@ -316,6 +335,8 @@ public final class DetectionPipeline {
     campaigns.sort(Comparator.comparingDouble(Campaign::score).reversed().thenComparing(Campaign::campaignId));
 
     List<AccountVerdict> verdicts = new ArrayList<>(base.size());
+    // one description per campaign, shared by its members' reasons
+    Map<Membership, String> memberDetail = new HashMap<>();
     if (sortedIdsVersion != state.accountSetVersion()) {
       List<String> ids = new ArrayList<>(base.keySet());
       ids.sort(null);
@@ -326,25 +347,25 @@ public final class DetectionPipeline {
       AccountAssessment a = base.get(id);
       CampaignAssessment ca = campaignOf.get(id);
       AccountVerdict previous = lastVerdicts.get(id);
-      if (ca == null && previous != null && lastAssessments.get(id) == a) {
-        verdicts.add(previous); // same assessment, no campaign: the same verdict (first flag already recorded)
+      Membership membership = ca == null ? null : Membership.of(ca, id);
+      if (previous != null && lastAssessments.get(id) == a && Objects.equals(lastMemberships.get(id), membership)) {
+        verdicts.add(previous); // same assessment, same membership: the same verdict (first flag already recorded)
         continue;
       }
       AccountSketch sketch = state.account(id);
       List<Reason> reasons = new ArrayList<>(a.reasons());
       double score = a.score();
       String campaignId = null;
-      if (ca != null) {
+      if (membership != null) {
         // accounts carry the id of an enforced campaign; a campaign under review is named in the reasons only
-        campaignId = ca.campaign().verdict() == Verdict.ATTACK ? ca.campaign().campaignId() : null;
-        double lift = CAMPAIGN_LIFT * ca.campaign().score() * ca.memberTies().getOrDefault(id, 0.6);
+        campaignId = membership.verdict() == Verdict.ATTACK ? membership.campaignId() : null;
+        double lift = CAMPAIGN_LIFT * membership.score() * membership.tie();
         if (lift > 0.01) {
           // membership of a campaign under review lifts the score but is not enforcement-grade evidence
-          String signal = ca.campaign().verdict() == Verdict.ATTACK ? "campaign_member" : "review_campaign_member";
-          reasons.add(new Reason(signal, lift, String.format(
-              "linked into campaign %s (%s): %d accounts, %d requests, campaign score %.2f",
-              ca.campaign().campaignId(), ca.campaign().verdict().wireName(), ca.campaign().accountCount(),
-              ca.campaign().events(), ca.campaign().score())));
+          String signal = membership.verdict() == Verdict.ATTACK ? "campaign_member" : "review_campaign_member";
+          reasons.add(new Reason(signal, lift, memberDetail.computeIfAbsent(membership.withTie(0), m -> String.format(
+              "linked into campaign %s (%s) of campaign score %.2f (its counts and evidence are in its campaign"
+                  + " record)", m.campaignId(), m.verdict().wireName(), m.score()))));
           score = 1 - (1 - score) * (1 - lift);
         }
       }
@@ -382,10 +403,11 @@ public final class DetectionPipeline {
           ff == null ? null : Instant.ofEpochMilli(ff), reasons);
       verdicts.add(verdict);
       lastVerdicts.put(id, verdict);
-      if (ca == null) {
-        lastAssessments.put(id, a);
+      lastAssessments.put(id, a);
+      if (membership == null) {
+        lastMemberships.remove(id);
       } else {
-        lastAssessments.remove(id); // a campaign's lift is not part of the assessment: never reuse this verdict
+        lastMemberships.put(id, membership);
       }
     }
     last = new Evaluation(Instant.ofEpochMilli(now), verdicts, withPivotTimes(campaigns));
@@ -419,21 +441,21 @@ public final class DetectionPipeline {
         }
         lastVerdicts.keySet().removeIf(id -> state.account(id) == null);
         lastAssessments.keySet().removeIf(id -> state.account(id) == null);
+        lastMemberships.keySet().removeIf(id -> state.account(id) == null);
       }
       lastEviction = now;
     }
   }
 
   /**
-   * Replaces a family's score ({@code null}: none) and, when the change can move its users' scores (it was or is
-   * suspicious), adds its users to {@code reassess}.
+   * Replaces a family's score ({@code null}: none) and, when its suspicion changed, adds its users to
+   * {@code reassess}: an account's assessment reads a family's suspicion and id only, never its counts.
    */
   private void rescore(String family, FamilyAssessment now, Set<String> reassess) {
     FamilyAssessment before = now == null ? familyScores.remove(family) : familyScores.put(family, now);
-    if (java.util.Objects.equals(before, now)) {
-      return;
-    }
-    if ((before != null && before.suspicion() > 0) || (now != null && now.suspicion() > 0)) {
+    double was = before == null ? 0 : before.suspicion();
+    double is = now == null ? 0 : now.suspicion();
+    if (was != is) {
       // evicted users among them are skipped where the set is used
       reassess.addAll(ledger.users(names.canonical(family)));
     }

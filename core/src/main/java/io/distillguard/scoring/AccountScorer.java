@@ -171,25 +171,12 @@ public final class AccountScorer {
     {
       double w = FAMILY_WEIGHT * Math.min(1, familyShare);
       reasons.add(new Reason("shared_template_family", w, String.format(
-          "%.0f%% of this account's %d requests weighted by family suspicion; strongest: %d requests in %s"
-              + " (suspicion %.2f)",
-          100 * familyShare, n, strongestCount, describe(strongest), strongest.suspicion())));
+          "%.0f%% of this account's %d requests weighted by family suspicion; strongest: %d requests in template"
+              + " family %s (suspicion %.2f)",
+          100 * familyShare, n, strongestCount, strongest.familyId(), strongest.suspicion())));
     }
     return finish(a.accountId(), n, reasons);
   }
-
-  /**
-   * A family's description, made once per assessment object: every user of a family whose score changed is assessed
-   * again, and each would otherwise format the same text.
-   */
-  private String describe(FamilyAssessment fa) {
-    if (described.size() > 4096) {
-      described.clear();
-    }
-    return described.computeIfAbsent(fa, FamilyAssessment::describe);
-  }
-
-  private final Map<FamilyAssessment, String> described = new java.util.IdentityHashMap<>();
 
   private AccountAssessment finish(String id, long n, List<Reason> reasons) {
     reasons.removeIf(r -> !allowed.test(r.signal()));

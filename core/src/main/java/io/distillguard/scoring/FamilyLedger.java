@@ -29,6 +29,7 @@ public final class FamilyLedger {
   private final Map<String, FamilyUsage> usage = new HashMap<>();
   private final Map<String, Set<String>> users = new HashMap<>();
   private final Set<String> touched = new HashSet<>();
+  private final Set<String> movedUsers = new HashSet<>();
 
   /** Notes that {@code account} sent a request in (canonical) family {@code family}. */
   public void used(String family, String account) {
@@ -84,6 +85,7 @@ public final class FamilyLedger {
     Set<String> goneUsers = users.remove(absorbed);
     if (goneUsers != null) {
       users.computeIfAbsent(into, k -> new HashSet<>()).addAll(goneUsers);
+      movedUsers.addAll(goneUsers);
     }
     touched.add(absorbed);
     touched.add(into);
@@ -103,6 +105,13 @@ public final class FamilyLedger {
   /** Forgets who used a family whose state was evicted. */
   public void forgetFamily(String family) {
     users.remove(family);
+  }
+
+  /** The accounts whose families were absorbed by a merge since the last call (their family ids changed). */
+  public Set<String> drainMovedUsers() {
+    Set<String> out = new HashSet<>(movedUsers);
+    movedUsers.clear();
+    return out;
   }
 
   /** The families whose usage changed since the last call (ids as they were then; map them to canonical ones). */

@@ -13,6 +13,12 @@ public final class Distinct {
 
   static final int LG_K = 10;
   private HllSketch hll;
+  /** The key counted last: a repeat is skipped (the sketch holds it already); not part of the sketch's value. */
+  private String lastKey;
+  private long lastLong;
+  private boolean hasLastLong;
+  /** {@link #estimate()} memoized until the sketch changes (-1: not known). */
+  private long estimate = -1;
 
   public Distinct() {
     this.hll = new HllSketch(LG_K, TgtHllType.HLL_8);
@@ -24,13 +30,20 @@ public final class Distinct {
 
   /** Counts {@code key} once however often it is seen; {@code null} is ignored. */
   public void update(String key) {
-    if (key != null) {
+    if (key != null && !key.equals(lastKey)) {
       hll.update(key);
+      lastKey = key;
+      estimate = -1;
     }
   }
 
   public void update(long key) {
-    hll.update(key);
+    if (!hasLastLong || key != lastLong) {
+      hll.update(key);
+      lastLong = key;
+      estimate = -1;
+      hasLastLong = true;
+    }
   }
 
   public void merge(Distinct other) {
@@ -38,15 +51,22 @@ public final class Distinct {
     u.update(hll);
     u.update(other.hll);
     hll = u.getResult(TgtHllType.HLL_8);
+    estimate = -1;
   }
 
   void clearAndMerge(Distinct other) {
     hll = other.hll.copy();
+    lastKey = null;
+    hasLastLong = false;
+    estimate = -1;
   }
 
   /** The estimated number of distinct keys, rounded. */
   public long estimate() {
-    return Math.round(hll.getEstimate());
+    if (estimate < 0) {
+      estimate = Math.round(hll.getEstimate());
+    }
+    return estimate;
   }
 
   public boolean isEmpty() {

@@ -20,19 +20,27 @@ public final class TopK {
 
   /** Longer keys are truncated, which bounds memory and serialized size whatever the input. */
   public static final int MAX_KEY_CHARS = 256;
+  /** Summaries are small (a key is found by a linear scan over at most this many slots). */
+  public static final int MAX_CAPACITY = 256;
 
   private final int capacity;
-  private final HashMap<String, Long> counts;
+  // slots 0..size-1: parallel arrays, no boxing (updated on every request)
+  private final String[] keys;
+  private final int[] hashes;
+  private final long[] counts;
+  private int size;
   private long total;
   /** {@link #sorted()} memoized until the next change. */
   private List<Map.Entry<String, Long>> sortedCache;
 
   public TopK(int capacity) {
-    if (capacity < 1 || capacity > 4096) {
-      throw new IllegalArgumentException("capacity must be in [1, 4096]: " + capacity);
+    if (capacity < 1 || capacity > MAX_CAPACITY) {
+      throw new IllegalArgumentException("capacity must be in [1, " + MAX_CAPACITY + "]: " + capacity);
     }
     this.capacity = capacity;
-    this.counts = new HashMap<>(Math.min(capacity, 16) * 2);
+    this.keys = new String[capacity];
+    this.hashes = new int[capacity];
+    this.counts = new long[capacity];
   }
 
   public int capacity() {
@@ -53,26 +61,40 @@ public final class TopK {
     }
     sortedCache = null;
     total += n;
-    Long c = counts.get(key);
-    if (c != null) {
-      counts.put(key, c + n);
-    } else if (counts.size() < capacity) {
-      counts.put(key, n);
+    int slot = slot(key);
+    if (slot >= 0) {
+      counts[slot] += n;
+    } else if (size < capacity) {
+      put(size++, key, n);
     } else {
-      String min = lightest();
-      long m = counts.remove(min);
-      counts.put(key, m + n);
+      int min = lightest();
+      put(min, key, counts[min] + n);
     }
   }
 
-  private String lightest() {
-    String min = null;
-    long mc = Long.MAX_VALUE;
-    for (Map.Entry<String, Long> e : counts.entrySet()) {
-      long c = e.getValue();
-      if (c < mc || (c == mc && e.getKey().compareTo(min) > 0)) {
-        min = e.getKey();
-        mc = c;
+  private void put(int slot, String key, long count) {
+    keys[slot] = key;
+    hashes[slot] = key.hashCode();
+    counts[slot] = count;
+  }
+
+  /** The slot holding {@code key}, or -1. */
+  private int slot(String key) {
+    int h = key.hashCode();
+    for (int i = 0; i < size; i++) {
+      if (hashes[i] == h && (keys[i] == key || keys[i].equals(key))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The slot of the lightest key, the greatest key among equally light ones (it sorts last). */
+  private int lightest() {
+    int min = 0;
+    for (int i = 1; i < size; i++) {
+      if (counts[i] < counts[min] || (counts[i] == counts[min] && keys[i].compareTo(keys[min]) > 0)) {
+        min = i;
       }
     }
     return min;
@@ -85,20 +107,28 @@ public final class TopK {
     }
     sortedCache = null;
     total += other.total;
-    other.counts.forEach((k, v) -> counts.merge(k, v, Long::sum));
-    if (counts.size() > capacity) {
-      List<Map.Entry<String, Long>> all = sorted();
-      counts.clear();
-      for (Map.Entry<String, Long> e : all.subList(0, capacity)) {
-        counts.put(e.getKey(), e.getValue());
-      }
+    Map<String, Long> all = new HashMap<>(2 * (size + other.size));
+    for (int i = 0; i < size; i++) {
+      all.merge(keys[i], counts[i], Long::sum);
+    }
+    for (int i = 0; i < other.size; i++) {
+      all.merge(other.keys[i], other.counts[i], Long::sum);
+    }
+    List<Map.Entry<String, Long>> sorted = new ArrayList<>(all.entrySet());
+    sorted.sort(ORDER);
+    size = 0;
+    for (Map.Entry<String, Long> e : sorted.subList(0, Math.min(capacity, sorted.size()))) {
+      put(size++, e.getKey(), e.getValue());
     }
   }
+
+  private static final Comparator<Map.Entry<String, Long>> ORDER =
+      Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey());
 
   /** Replaces this summary's content with {@code other}'s (same capacity). */
   void clearAndMerge(TopK other) {
     sortedCache = null;
-    counts.clear();
+    size = 0;
     total = 0;
     merge(other);
   }
@@ -106,12 +136,11 @@ public final class TopK {
   /** Entries heaviest first, ties by key. */
   public List<Map.Entry<String, Long>> sorted() {
     if (sortedCache == null) {
-      List<Map.Entry<String, Long>> all = new ArrayList<>(counts.size());
-      for (Map.Entry<String, Long> e : counts.entrySet()) {
-        all.add(Map.entry(e.getKey(), e.getValue()));
+      List<Map.Entry<String, Long>> all = new ArrayList<>(size);
+      for (int i = 0; i < size; i++) {
+        all.add(Map.entry(keys[i], counts[i]));
       }
-      all.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-          .thenComparing(Map.Entry.comparingByKey()));
+      all.sort(ORDER);
       sortedCache = List.copyOf(all);
     }
     return sortedCache;
@@ -119,7 +148,8 @@ public final class TopK {
 
   /** The count of {@code key}, 0 when it is not tracked. */
   public long count(String key) {
-    return counts.getOrDefault(key, 0L);
+    int slot = key == null ? -1 : slot(key);
+    return slot < 0 ? 0 : counts[slot];
   }
 
   /** The heaviest key, or {@code null} when empty. */
@@ -135,11 +165,11 @@ public final class TopK {
 
   /** Number of keys tracked (at most the capacity). */
   public int size() {
-    return counts.size();
+    return size;
   }
 
   public boolean isEmpty() {
-    return counts.isEmpty();
+    return size == 0;
   }
 
   void write(DataOutput out) throws IOException {
@@ -157,20 +187,23 @@ public final class TopK {
     TopK t = new TopK(in.readShort());
     t.total = in.readLong();
     int n = in.readShort();
+    if (n > t.capacity) {
+      throw new IOException("TopK of capacity " + t.capacity + " with " + n + " keys");
+    }
     for (int i = 0; i < n; i++) {
-      t.counts.put(in.readUTF(), in.readLong());
+      t.put(t.size++, in.readUTF(), in.readLong());
     }
     return t;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TopK t && t.capacity == capacity && t.total == total && t.counts.equals(counts);
+    return o instanceof TopK t && t.capacity == capacity && t.total == total && t.sorted().equals(sorted());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(capacity, total, counts);
+    return Objects.hash(capacity, total, sorted());
   }
 
   @Override

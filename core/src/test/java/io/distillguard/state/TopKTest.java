@@ -58,4 +58,55 @@ class TopKTest {
     assertThatThrownBy(() -> new TopK(0)).hasMessageContaining("capacity");
     assertThatThrownBy(() -> new TopK(2).merge(new TopK(3))).hasMessageContaining("capacity");
   }
+
+  /** The space-saving rule written plainly over a map: the array-backed summary must agree with it update by update. */
+  @ParameterizedTest
+  @ValueSource(longs = {11, 12, 13, 14})
+  void matchesPlainSpaceSaving_updateByUpdate(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int capacity = 1 + r.nextInt(16);
+    TopK t = new TopK(capacity);
+    Map<String, Long> model = new HashMap<>();
+    for (int i = 0; i < 3000; i++) {
+      // fresh String objects, so equal keys are not the same reference
+      String k = new String(("k" + r.nextInt(3 * capacity)).toCharArray());
+      long n = 1 + r.nextInt(3);
+      t.update(k, n);
+      if (model.containsKey(k)) {
+        model.merge(k, n, Long::sum);
+      } else if (model.size() < capacity) {
+        model.put(k, n);
+      } else {
+        String min = null;
+        for (Map.Entry<String, Long> e : model.entrySet()) {
+          if (min == null || e.getValue() < model.get(min)
+              || (e.getValue().equals(model.get(min)) && e.getKey().compareTo(min) > 0)) {
+            min = e.getKey();
+          }
+        }
+        long inherited = model.remove(min);
+        model.put(k, inherited + n);
+      }
+      assertThat(t.size()).isEqualTo(model.size());
+      assertThat(t.count(k)).as("seed %d step %d", seed, i).isEqualTo(model.get(k));
+    }
+    for (Map.Entry<String, Long> e : model.entrySet()) {
+      assertThat(t.count(e.getKey())).isEqualTo(e.getValue());
+    }
+  }
+
+  @Test
+  void readRefusesMoreKeysThanCapacity() throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+    out.writeShort(1); // capacity
+    out.writeLong(2); // total
+    out.writeShort(2); // keys
+    out.writeUTF("a");
+    out.writeLong(1);
+    out.writeUTF("b");
+    out.writeLong(1);
+    assertThatThrownBy(() -> TopK.read(new java.io.DataInputStream(
+        new java.io.ByteArrayInputStream(bytes.toByteArray())))).hasMessageContaining("capacity 1 with 2 keys");
+  }
 }
