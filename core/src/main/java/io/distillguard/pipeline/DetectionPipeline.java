@@ -89,7 +89,11 @@ public final class DetectionPipeline {
   private final Map<String, Long> pivotNamedAt = new HashMap<>();
   /** The campaign each account was first enforced in: members of one campaign stay linked. */
   private final Map<String, String> enforcedIn = new HashMap<>();
-  private Evaluation last;
+  /** Time of the newest evaluation ({@link Long#MIN_VALUE}: none yet) and its campaigns. */
+  private long lastAt = Long.MIN_VALUE;
+  private List<Campaign> lastCampaigns = List.of();
+  /** The newest evaluation's verdicts in account order, built when asked for (null: not built yet). */
+  private List<AccountVerdict> verdictList;
   /** Accounts with events since the last evaluation: only their own profiles can have changed. */
   private final java.util.Set<String> dirty = new java.util.HashSet<>();
   /** Accounts allowlisted while running (analysts' labels). */
@@ -126,7 +130,7 @@ public final class DetectionPipeline {
   }
   private List<String> sortedIds = List.of();
   private long sortedIdsVersion = -1;
-  private Consumer<Evaluation> listener = e -> {};
+  private Consumer<Evaluation> listener;
 
   /** What one evaluation concluded, at event time {@code at}. */
   public record Evaluation(Instant at, List<AccountVerdict> verdicts, List<Campaign> campaigns) {
@@ -264,10 +268,10 @@ public final class DetectionPipeline {
     if (streamStart == Long.MIN_VALUE) {
       return new ScanResult(List.of(), List.of(), Instant.EPOCH);
     }
-    if (last == null || last.at().toEpochMilli() < nextEvaluation) {
+    if (lastAt < nextEvaluation) {
       evaluate(nextEvaluation);
     }
-    return new ScanResult(last.verdicts(), last.campaigns(), watermark());
+    return new ScanResult(currentVerdicts(), lastCampaigns, watermark());
   }
 
   private void evaluate(long now) {
@@ -334,23 +338,22 @@ public final class DetectionPipeline {
     }
     campaigns.sort(Comparator.comparingDouble(Campaign::score).reversed().thenComparing(Campaign::campaignId));
 
-    List<AccountVerdict> verdicts = new ArrayList<>(base.size());
     // one description per campaign, shared by its members' reasons
     Map<Membership, String> memberDetail = new HashMap<>();
-    if (sortedIdsVersion != state.accountSetVersion()) {
-      List<String> ids = new ArrayList<>(base.keySet());
-      ids.sort(null);
-      sortedIds = ids;
-      sortedIdsVersion = state.accountSetVersion();
-    }
-    for (String id : sortedIds) {
+    // a verdict can change only where the account's assessment or its campaign membership did
+    Set<String> candidates = new HashSet<>(reassess);
+    candidates.addAll(campaignOf.keySet());
+    candidates.addAll(lastMemberships.keySet());
+    for (String id : candidates) {
       AccountAssessment a = base.get(id);
+      if (a == null) {
+        continue; // evicted
+      }
       CampaignAssessment ca = campaignOf.get(id);
       AccountVerdict previous = lastVerdicts.get(id);
       Membership membership = ca == null ? null : Membership.of(ca, id);
       if (previous != null && lastAssessments.get(id) == a && Objects.equals(lastMemberships.get(id), membership)) {
-        verdicts.add(previous); // same assessment, same membership: the same verdict (first flag already recorded)
-        continue;
+        continue; // same assessment, same membership: the same verdict (first flag already recorded)
       }
       AccountSketch sketch = state.account(id);
       List<Reason> reasons = new ArrayList<>(a.reasons());
@@ -401,7 +404,6 @@ public final class DetectionPipeline {
       Long ff = v == Verdict.ALLOWED ? null : firstFlagged.get(id);
       AccountVerdict verdict = new AccountVerdict(id, v, Math.min(1, Math.max(0, score)), campaignId,
           ff == null ? null : Instant.ofEpochMilli(ff), reasons);
-      verdicts.add(verdict);
       lastVerdicts.put(id, verdict);
       lastAssessments.put(id, a);
       if (membership == null) {
@@ -410,14 +412,19 @@ public final class DetectionPipeline {
         lastMemberships.put(id, membership);
       }
     }
-    last = new Evaluation(Instant.ofEpochMilli(now), verdicts, withPivotTimes(campaigns));
-    evaluating = now;
-    try {
-      listener.accept(last);
-    } finally {
-      evaluating = Long.MIN_VALUE;
+    lastAt = now;
+    lastCampaigns = withPivotTimes(campaigns);
+    verdictList = null;
+    if (listener != null) {
+      evaluating = now;
+      try {
+        listener.accept(new Evaluation(Instant.ofEpochMilli(now), currentVerdicts(), lastCampaigns));
+      } finally {
+        evaluating = Long.MIN_VALUE;
+      }
     }
     if (now - lastEviction >= EVICT_EVERY) {
+      currentVerdicts(); // this evaluation's verdicts include the accounts evicted now
       if (state.evictIdle(now) > 0) {
         for (java.util.Iterator<String> it = profiles.keySet().iterator(); it.hasNext(); ) {
           String id = it.next();
@@ -447,6 +454,24 @@ public final class DetectionPipeline {
     }
   }
 
+  /** The newest evaluation's verdicts, in account id order. */
+  private List<AccountVerdict> currentVerdicts() {
+    if (verdictList == null) {
+      if (sortedIdsVersion != state.accountSetVersion()) {
+        List<String> ids = new ArrayList<>(base.keySet());
+        ids.sort(null);
+        sortedIds = ids;
+        sortedIdsVersion = state.accountSetVersion();
+      }
+      List<AccountVerdict> out = new ArrayList<>(sortedIds.size());
+      for (String id : sortedIds) {
+        out.add(lastVerdicts.get(id));
+      }
+      verdictList = List.copyOf(out);
+    }
+    return verdictList;
+  }
+
   /**
    * Replaces a family's score ({@code null}: none) and, when its suspicion changed, adds its users to
    * {@code reassess}: an account's assessment reads a family's suspicion and id only, never its counts.
@@ -462,7 +487,7 @@ public final class DetectionPipeline {
   }
 
   /** Checkpoint format; a checkpoint of another version is refused (the log is replayed instead). */
-  public static final int CHECKPOINT_VERSION = 2;
+  public static final int CHECKPOINT_VERSION = 3; // 3: distinct counts hash a key's chars (not its UTF-8 bytes)
   private long evaluating = Long.MIN_VALUE;
   /** Accounts first enforced at the evaluation running now: a checkpoint leaves them out (see checkpoint). */
   private final Set<String> enforcedNow = new HashSet<>();

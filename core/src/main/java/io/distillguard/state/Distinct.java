@@ -12,6 +12,8 @@ import org.apache.datasketches.memory.Memory;
 public final class Distinct {
 
   static final int LG_K = 10;
+  /** String keys enter the sketch as this hash of their chars (a sketch of another key hashing is not mergeable). */
+  private static final net.openhft.hashing.LongHashFunction CHARS = net.openhft.hashing.LongHashFunction.xx3(0x5EEDL);
   private HllSketch hll;
   /** The key counted last: a repeat is skipped (the sketch holds it already); not part of the sketch's value. */
   private String lastKey;
@@ -31,7 +33,7 @@ public final class Distinct {
   /** Counts {@code key} once however often it is seen; {@code null} is ignored. */
   public void update(String key) {
     if (key != null && !key.equals(lastKey)) {
-      hll.update(key);
+      hll.update(CHARS.hashChars(key)); // hashes the chars in place: no UTF-8 copy per update
       lastKey = key;
       estimate = -1;
     }
