@@ -1,6 +1,7 @@
 package io.distillguard.families;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.distillguard.testing.RandomWords.words;
 
 import io.distillguard.event.Event;
 import io.distillguard.event.Message;
@@ -66,15 +67,4 @@ class FamilyNamesTest {
     assertThat(names.canonical("lockstep")).isEqualTo("lockstep");
   }
 
-  private static String words(SplittableRandom r, int n) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < n; i++) {
-      int len = 3 + r.nextInt(6);
-      for (int j = 0; j < len; j++) {
-        sb.append((char) ('a' + r.nextInt(26)));
-      }
-      sb.append(' ');
-    }
-    return sb.toString();
-  }
 }

@@ -1,6 +1,7 @@
 package io.distillguard.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.distillguard.testing.RandomWords.words;
 
 import io.distillguard.event.AccountInfo;
 import io.distillguard.event.ClientInfo;
@@ -108,15 +109,4 @@ class ClientConfigurationLinkTest {
         null);
   }
 
-  static String words(SplittableRandom r, int n) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < n; i++) {
-      int len = 3 + r.nextInt(7);
-      for (int j = 0; j < len; j++) {
-        sb.append((char) ('a' + r.nextInt(26)));
-      }
-      sb.append(' ');
-    }
-    return sb.toString().strip();
-  }
 }
