@@ -25,8 +25,9 @@ public final class FamilyScorer {
 
     double spread = Rhythm.clamp((usage.devotedOwners() - PRIVATE_OWNERS) / 6.0);
     double harvestUsage = usage.harvestUsage();
-    // in steps of 0.05: users' scores change only when it does (see DetectionPipeline's family rescoring)
-    double s = Math.round(20 * spread * Rhythm.clamp((harvestUsage - 0.15) / 0.35)) / 20.0;
+    // in steps of 0.05, rounded down (never more suspicious than measured): users' scores change only when it does
+    // (see DetectionPipeline's family rescoring)
+    double s = Math.floor(20 * spread * Rhythm.clamp((harvestUsage - 0.15) / 0.35)) / 20.0;
     return new FamilyAssessment(f.familyId(), s, f.requests(), f.accounts(), owners, usage.devotedAccounts(),
         usage.devotedOwners(), harvestUsage, perAccount, harvest, cot, recon, clock);
   }
