@@ -57,14 +57,14 @@ public final class AccountScorer {
       double cot = (double) a.cotHigh() / n;
       double recon = (double) a.reconstruction() / n;
       if (cot > 0.05) {
-        reasons.add(new Reason("cot_elicitation", COT_WEIGHT * cot, String.format(
+        reasons.add(Reason.formatted("cot_elicitation", COT_WEIGHT * cot,
             "%d of %d requests (%.0f%%) elicit step-by-step reasoning or reasoning traces", a.cotHigh(), n,
-            100 * cot)));
+            100 * cot));
       }
       if (recon > 0.05) {
-        reasons.add(new Reason("reasoning_reconstruction", RECONSTRUCTION_WEIGHT * recon, String.format(
+        reasons.add(Reason.formatted("reasoning_reconstruction", RECONSTRUCTION_WEIGHT * recon,
             "%d of %d requests (%.0f%%) give an answer and ask for the reasoning behind it", a.reconstruction(), n,
-            100 * recon)));
+            100 * recon));
       }
     }
 
@@ -73,9 +73,9 @@ public final class AccountScorer {
       double harvest = 1 - (double) a.capability(Capability.GENERAL) / n;
       double w = CONCENTRATION_WEIGHT * Rhythm.clamp((harvest - 0.6) / 0.4);
       if (w > 0) {
-        reasons.add(new Reason("capability_concentration", w, String.format(
+        reasons.add(Reason.formatted("capability_concentration", w,
             "%.0f%% of %d requests are reasoning, coding, tool use, grading or rewriting (%s)", 100 * harvest, n,
-            capabilityMix(a, n))));
+            capabilityMix(a, n)));
       }
     }
 
@@ -84,13 +84,13 @@ public final class AccountScorer {
       double quiet = Rhythm.quietestSixHours(a.hourOfDay());
       double clock = Rhythm.aroundTheClock(a.hourOfDay());
       if (clock > 0) {
-        reasons.add(new Reason("no_daily_cycle", CLOCK_WEIGHT * clock, String.format(
+        reasons.add(Reason.formatted("no_daily_cycle", CLOCK_WEIGHT * clock,
             "the quietest 6 hours of the day hold %.0f%% of %d requests over %d days (people sleep: under 4%%)",
-            100 * quiet, n, a.activeDays())));
+            100 * quiet, n, a.activeDays()));
       } else if (quiet < 0.02) {
-        reasons.add(new Reason("human_daily_cycle", HUMAN_CYCLE_DAMPING, String.format(
+        reasons.add(Reason.formatted("human_daily_cycle", HUMAN_CYCLE_DAMPING,
             "the quietest 6 hours of the day hold %.1f%% of %d requests over %d days: a human daily cycle",
-            100 * quiet, n, a.activeDays())));
+            100 * quiet, n, a.activeDays()));
       }
     }
 
@@ -98,9 +98,9 @@ public final class AccountScorer {
     if (n >= 10) {
       double big = (double) Math.max(a.largeReasoningBudget(), a.largeMaxTokens()) / n;
       if (big > 0.5) {
-        reasons.add(new Reason("maximal_budgets", BUDGET_WEIGHT * big, String.format(
+        reasons.add(Reason.formatted("maximal_budgets", BUDGET_WEIGHT * big,
             "%.0f%% of %d requests ask for a reasoning budget or output limit of 16k tokens or more", 100 * big,
-            n)));
+            n));
       }
     }
 
@@ -108,9 +108,9 @@ public final class AccountScorer {
     if (a.createdAt() != Long.MIN_VALUE && a.firstSeen() - a.createdAt() < 7 * 86_400_000L) {
       double perDay = (double) n / Math.max(1, a.activeDays());
       if (perDay >= 100) {
-        reasons.add(new Reason("new_account_full_throughput", NEW_ACCOUNT_WEIGHT, String.format(
+        reasons.add(Reason.formatted("new_account_full_throughput", NEW_ACCOUNT_WEIGHT,
             "created %.1f days before its first request and averaging %.0f requests per active day",
-            (a.firstSeen() - a.createdAt()) / 86_400_000.0, perDay)));
+            (a.firstSeen() - a.createdAt()) / 86_400_000.0, perDay));
       }
     }
 
@@ -119,9 +119,9 @@ public final class AccountScorer {
       long ranges = a.distinctIpRanges();
       double rotation = Rhythm.clamp(((double) ranges / n - 0.1) / 0.3) * Rhythm.clamp((ranges - 10) / 20.0);
       if (rotation > 0) {
-        reasons.add(new Reason("rotating_addresses", ROTATION_WEIGHT * rotation, String.format(
+        reasons.add(Reason.formatted("rotating_addresses", ROTATION_WEIGHT * rotation,
             "%d requests came from %d distinct IP ranges (/24): addresses rotated through a proxy pool", n,
-            ranges)));
+            ranges));
       }
     }
 
@@ -129,9 +129,9 @@ public final class AccountScorer {
     if (Boolean.TRUE.equals(a.verified()) && a.tier() != null
         && (a.tier() == Tier.ENTERPRISE || a.tier() == Tier.RESEARCH)
         && a.createdAt() != Long.MIN_VALUE && a.firstSeen() - a.createdAt() > 30 * 86_400_000L) {
-      reasons.add(new Reason("established_verified_account", VERIFIED_DAMPING, String.format(
+      reasons.add(Reason.formatted("established_verified_account", VERIFIED_DAMPING,
           "verified %s account created %.0f days before its first request here", a.tier().wireName(),
-          (a.firstSeen() - a.createdAt()) / 86_400_000.0)));
+          (a.firstSeen() - a.createdAt()) / 86_400_000.0));
     }
 
     return finish(a.accountId(), n, reasons);
@@ -170,10 +170,10 @@ public final class AccountScorer {
     List<Reason> reasons = new ArrayList<>(profile.reasons());
     {
       double w = FAMILY_WEIGHT * Math.min(1, familyShare);
-      reasons.add(new Reason("shared_template_family", w, String.format(
+      reasons.add(Reason.formatted("shared_template_family", w,
           "%.0f%% of this account's %d requests weighted by family suspicion; strongest: %d requests in template"
               + " family %s (suspicion %.2f)",
-          100 * familyShare, n, strongestCount, strongest.familyId(), strongest.suspicion())));
+          100 * familyShare, n, strongestCount, strongest.familyId(), strongest.suspicion()));
     }
     return finish(a.accountId(), n, reasons);
   }

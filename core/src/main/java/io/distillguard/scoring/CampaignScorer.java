@@ -78,14 +78,14 @@ public final class CampaignScorer {
       double meanProfile = members.stream().mapToDouble(m -> profiles.containsKey(m) ? profiles.get(m).score() : 0)
           .average().orElse(0);
       double profileFactor = Rhythm.clamp(meanProfile / 0.35);
-      reasons.add(new Reason("lockstep_families", 0.8 * share * lockstepSize * profileFactor, String.format(
+      reasons.add(Reason.formatted("lockstep_families", 0.8 * share * lockstepSize * profileFactor,
           "%d of %d members send overlapping sets of template families (weighted Jaccard of family shares >= 0.3);"
-              + " members score %.2f on average on their own", lockstep, k, meanProfile)));
+              + " members score %.2f on average on their own", lockstep, k, meanProfile));
     }
     if (familySuspicion > 0) {
-      reasons.add(new Reason("shared_template_family", 0.8 * familySuspicion * size, String.format(
+      reasons.add(Reason.formatted("shared_template_family", 0.8 * familySuspicion * size,
           "%d accounts linked by %d shared template famil%s (strongest suspicion %.2f)", k, fams.size()
-              - (lockstep > 0 ? 1 : 0), fams.size() - (lockstep > 0 ? 1 : 0) == 1 ? "y" : "ies", familySuspicion)));
+              - (lockstep > 0 ? 1 : 0), fams.size() - (lockstep > 0 ? 1 : 0) == 1 ? "y" : "ies", familySuspicion));
     }
 
     // members' own scores: the mean of the stronger half
@@ -97,8 +97,8 @@ public final class CampaignScorer {
       strongHalf += scores[i];
     }
     strongHalf /= half;
-    reasons.add(new Reason("member_scores", 0.6 * strongHalf * size, String.format(
-        "the stronger half of the %d members scores %.2f on average on its own", k, strongHalf)));
+    reasons.add(Reason.formatted("member_scores", 0.6 * strongHalf * size,
+        "the stronger half of the %d members scores %.2f on average on its own", k, strongHalf));
 
     // shared infrastructure
     int sharedPayments = 0;
@@ -127,22 +127,22 @@ public final class CampaignScorer {
     }
     if (sharedPayments >= 2) {
       double share = Math.min(1, (double) sharedPayments / k);
-      reasons.add(new Reason("shared_payment", 0.35 * share, String.format(
-          "%d of %d members share a payment fingerprint with another member", sharedPayments, k)));
+      reasons.add(Reason.formatted("shared_payment", 0.35 * share,
+          "%d of %d members share a payment fingerprint with another member", sharedPayments, k));
     }
 
     if (sharedNetwork >= 3) {
       double share = Math.min(1, (double) sharedNetwork / k);
-      reasons.add(new Reason("shared_infrastructure", 0.2 * share, String.format(
+      reasons.add(Reason.formatted("shared_infrastructure", 0.2 * share,
           "%d member links through IP ranges or TLS fingerprints shared by few owners (not common infrastructure)",
-          sharedNetwork)));
+          sharedNetwork));
     }
 
     if (sharedConfigurations >= 3) {
       double share = Math.min(1, (double) sharedConfigurations / k);
-      reasons.add(new Reason("shared_client_configuration", 0.2 * share, String.format(
+      reasons.add(Reason.formatted("shared_client_configuration", 0.2 * share,
           "%d members send most of their traffic with a client configuration (TLS fingerprint, model, request"
-              + " parameters) used mostly by accounts that look like harvesters on their own", sharedConfigurations)));
+              + " parameters) used mostly by accounts that look like harvesters on their own", sharedConfigurations));
     }
 
     // aggregate traffic, models, ASNs, creation batches
@@ -198,9 +198,9 @@ public final class CampaignScorer {
       }
       double batch = (double) Math.max(largestDay, largestPair) / withCreated;
       if (batch >= 0.3 && createdByDay.size() <= withCreated / 2) {
-        reasons.add(new Reason("batch_created", 0.15 * batch, String.format(
+        reasons.add(Reason.formatted("batch_created", 0.15 * batch,
             "%.0f%% of %d members with a creation date were created within two days of each other (%d distinct"
-                + " creation days)", 100 * batch, withCreated, createdByDay.size())));
+                + " creation days)", 100 * batch, withCreated, createdByDay.size()));
       }
     }
 
@@ -227,9 +227,8 @@ public final class CampaignScorer {
       double sync = sum / pairs;
       if (sync >= 0.15) {
         // loosely synchronized action sets across many accounts: SynchroTrap's signal of one operator
-        reasons.add(new Reason("synchronized_activity", 0.5 * Rhythm.clamp((sync - 0.15) / 0.35) * size,
-            String.format(
-            "members are active in the same 10-minute windows: mean Jaccard %.2f over %d pairs", sync, pairs)));
+        reasons.add(Reason.formatted("synchronized_activity", 0.5 * Rhythm.clamp((sync - 0.15) / 0.35) * size,
+            "members are active in the same 10-minute windows: mean Jaccard %.2f over %d pairs", sync, pairs));
       }
     }
 
@@ -256,10 +255,10 @@ public final class CampaignScorer {
       long onModel = models.getOrDefault(m.getKey(), 0L);
       if (active >= 3 && movers * 2 >= active) {
         pivot = true;
-        reasons.add(new Reason("model_pivot", 0.15, String.format(
+        reasons.add(Reason.formatted("model_pivot", 0.15,
             "%d of %d active members began using %s within 24 h of its first appearance (%s); it carries %.0f%% of"
                 + " the campaign's requests", movers, active, m.getKey(), Instant.ofEpochMilli(released),
-            events == 0 ? 0.0 : 100.0 * onModel / events)));
+            events == 0 ? 0.0 : 100.0 * onModel / events));
         evidence.put("model_pivot", List.of(m.getKey() + ": " + movers + " of " + active
             + " members moved within 24 h of " + Instant.ofEpochMilli(released)));
       }

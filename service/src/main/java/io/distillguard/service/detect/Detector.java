@@ -203,8 +203,15 @@ public final class Detector implements AutoCloseable {
       long older = -1;
       if (fileIsGood && java.nio.file.Files.exists(f)) { // a damaged file never becomes the fallback
         older = checkpointSeq.get();
-        java.nio.file.Files.move(f, previous(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        // the current file stays in place until the new one replaces it (a kill at any point leaves the newest
+        // complete checkpoint under its name): the fallback is a second link to it, or a copy
+        java.nio.file.Path prev = previous(f);
+        java.nio.file.Files.deleteIfExists(prev);
+        try {
+          java.nio.file.Files.createLink(prev, f);
+        } catch (UnsupportedOperationException | java.io.IOException noLinks) {
+          java.nio.file.Files.copy(f, prev, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
       }
       java.nio.file.Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
