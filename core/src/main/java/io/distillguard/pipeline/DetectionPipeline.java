@@ -123,10 +123,6 @@ public final class DetectionPipeline {
       return new Membership(ca.campaign().campaignId(), ca.campaign().verdict(),
           Math.round(100 * ca.campaign().score()) / 100.0, ca.memberTies().getOrDefault(member, 0.6));
     }
-
-    Membership withTie(double t) {
-      return new Membership(campaignId, verdict, score, t);
-    }
   }
   private List<String> sortedIds = List.of();
   private long sortedIdsVersion = -1;
@@ -338,8 +334,6 @@ public final class DetectionPipeline {
     }
     campaigns.sort(Comparator.comparingDouble(Campaign::score).reversed().thenComparing(Campaign::campaignId));
 
-    // one description per campaign, shared by its members' reasons
-    Map<Membership, String> memberDetail = new HashMap<>();
     // a verdict can change only where the account's assessment or its campaign membership did
     Set<String> candidates = new HashSet<>(reassess);
     candidates.addAll(campaignOf.keySet());
@@ -366,9 +360,9 @@ public final class DetectionPipeline {
         if (lift > 0.01) {
           // membership of a campaign under review lifts the score but is not enforcement-grade evidence
           String signal = membership.verdict() == Verdict.ATTACK ? "campaign_member" : "review_campaign_member";
-          reasons.add(new Reason(signal, lift, memberDetail.computeIfAbsent(membership.withTie(0), m -> String.format(
+          reasons.add(Reason.formatted(signal, lift,
               "linked into campaign %s (%s) of campaign score %.2f (its counts and evidence are in its campaign"
-                  + " record)", m.campaignId(), m.verdict().wireName(), m.score()))));
+                  + " record)", membership.campaignId(), membership.verdict().wireName(), membership.score()));
           score = 1 - (1 - score) * (1 - lift);
         }
       }
