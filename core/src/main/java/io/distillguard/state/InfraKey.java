@@ -1,11 +1,8 @@
 package io.distillguard.state;
 
-/** The kinds of infrastructure key, and how a value of each kind is written as a state key. */
+/** The kinds of infrastructure key kept in state (those linking reads), and how each is written as a state key. */
 public enum InfraKey {
   IP_RANGE("ip"),
-  ASN("asn"),
-  TLS("tls"),
-  USER_AGENT("ua"),
   PAYMENT("pay"),
   /** A client configuration ({@link InfraKeys#clientConfiguration}). */
   CLIENT_CONFIG("cfg");

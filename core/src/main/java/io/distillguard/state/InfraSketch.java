@@ -9,7 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
- * Who sits behind one infrastructure key (an IP /24, an ASN, a TLS or SDK fingerprint, a payment fingerprint):
+ * Who sits behind one infrastructure key (an IP /24, a payment fingerprint, a client configuration):
  * requests, distinct accounts and distinct owners. A key shared by many unrelated owners (a large NAT, a popular
  * SDK, a cloud egress range) says little about any one of them; linking weighs shared keys down by this count.
  */

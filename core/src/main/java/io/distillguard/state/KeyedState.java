@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * All keyed state of one detector: sketches per account, per template family and per infrastructure key, plus when
+ * All keyed state of one detector: sketches per account, per template family and per infrastructure key (IP range,
+ * payment fingerprint and client configuration: the keys linking reads), plus when
  * each model was first seen at all (a newly released model shows up as a late first appearance). Bounded by idle
  * eviction ({@link #evictIdle}): families and infrastructure keys unused for {@link #IDLE_KEYS}, accounts unused for
  * {@link #IDLE_ACCOUNTS} of event time, are dropped. Not thread-safe.
@@ -51,9 +52,8 @@ public final class KeyedState {
     ClientInfo c = e.clientOrEmpty();
     AccountInfo a = e.accountOrEmpty();
     infra(InfraKey.IP_RANGE.key(InfraKeys.ipRange(c.ip())), e, owner, ts);
-    infra(InfraKey.ASN.key(c.asn() == null ? null : String.valueOf(c.asn())), e, owner, ts);
-    infra(InfraKey.TLS.key(c.tlsFingerprint()), e, owner, ts);
-    infra(InfraKey.USER_AGENT.key(c.userAgent()), e, owner, ts);
+    // only the keys linking reads: ASN, TLS and SDK sharing is kept per account (AccountSketch) and per client
+    // configuration (which includes the TLS fingerprint), not in sketches of its own that nothing reads
     infra(InfraKey.PAYMENT.key(a.paymentFingerprint()), e, owner, ts);
     infra(InfraKey.CLIENT_CONFIG.key(configuration), e, owner, ts);
     String model = e.request().model();
