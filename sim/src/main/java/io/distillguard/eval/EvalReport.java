@@ -162,7 +162,9 @@ public record EvalReport(
   /**
    * One campaign (label group of class attack). {@code family}, {@code pace} and {@code start} come from the
    * scenario: without it the family is the group's name and the others are {@code null}; {@code firstFlag} is
-   * {@code null} when {@code start} is.
+   * {@code null} when {@code start} is. {@code fromFirstRequest} times each flagged account from its own first request
+   * (or the campaign's start, if later): how long an account harvests before it is caught, whenever it joined; it is
+   * {@code null} when the labels do not give every flagged account's first request time.
    */
   public record Campaign(
       String name,
@@ -172,7 +174,15 @@ public record EvalReport(
       int accounts,
       int attack,
       int suspicious,
-      FirstFlag firstFlag) {
+      FirstFlag firstFlag,
+      FirstFlag fromFirstRequest) {
+
+    /** A campaign without per-account times. */
+    public Campaign(String name, String family, Pace pace, Instant start, int accounts, int attack, int suspicious,
+        FirstFlag firstFlag) {
+      this(name, family, pace, start, accounts, attack, suspicious, firstFlag, null);
+    }
+
     public Campaign {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(family, "family");

@@ -110,7 +110,8 @@ public final class Evaluator {
               members.size(),
               count(members, Verdict.ATTACK),
               count(members, Verdict.SUSPICIOUS),
-              start == null ? null : firstFlag(delays(members, start))));
+              start == null ? null : firstFlag(delays(members, start)),
+              firstFlag(delaysFromFirstRequest(members, start))));
       familyCampaigns.computeIfAbsent(family, f -> new ArrayList<>()).add(name);
     }
     List<EvalReport.Family> families = new ArrayList<>();
@@ -440,8 +441,33 @@ public final class Evaluator {
     return out;
   }
 
-  /** Earliest, nearest-rank median and p90 of {@code delays}. */
+  /**
+   * Each flagged member's first flag minus its first request (or {@code start}, if later); {@code null} when a
+   * flagged member's first request time is unknown.
+   */
+  private static List<Duration> delaysFromFirstRequest(List<Scored> members, Instant start) {
+    List<Duration> out = new ArrayList<>();
+    for (Scored s : members) {
+      if (s.firstFlaggedAt() == null) {
+        continue;
+      }
+      Instant from = s.label().firstRequestAt();
+      if (from == null) {
+        return null;
+      }
+      if (start != null && start.isAfter(from)) {
+        from = start;
+      }
+      out.add(Duration.between(from, s.firstFlaggedAt()));
+    }
+    return out;
+  }
+
+  /** Earliest, nearest-rank median and p90 of {@code delays}; {@code null} for {@code null}. */
   static EvalReport.FirstFlag firstFlag(List<Duration> delays) {
+    if (delays == null) {
+      return null;
+    }
     if (delays.isEmpty()) {
       return new EvalReport.FirstFlag(0, null, null, null);
     }

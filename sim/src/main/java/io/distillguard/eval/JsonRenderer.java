@@ -99,6 +99,7 @@ public final class JsonRenderer {
       o.put("recall", cp.recall());
       o.put("suspicious", cp.suspicious());
       firstFlag(o, cp.firstFlag());
+      firstFlag(o, "time_from_first_request", cp.fromFirstRequest());
     }
 
     ArrayNode personas = root.putArray("personas");
@@ -166,11 +167,15 @@ public final class JsonRenderer {
   }
 
   private static void firstFlag(ObjectNode parent, EvalReport.FirstFlag ff) {
+    firstFlag(parent, "time_to_first_flag", ff);
+  }
+
+  private static void firstFlag(ObjectNode parent, String field, EvalReport.FirstFlag ff) {
     if (ff == null) {
-      parent.putNull("time_to_first_flag");
+      parent.putNull(field);
       return;
     }
-    ObjectNode o = parent.putObject("time_to_first_flag");
+    ObjectNode o = parent.putObject(field);
     o.put("flagged", ff.flagged());
     o.put("earliest_seconds", seconds(ff.earliest()));
     o.put("median_seconds", seconds(ff.median()));

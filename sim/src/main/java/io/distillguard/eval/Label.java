@@ -1,12 +1,19 @@
 package io.distillguard.eval;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One line of {@code labels.jsonl} ({@code spec/events-v1.md}, "Ground truth"): an account, its true class, and the
- * campaign or persona it belongs to.
+ * One line of {@code labels.jsonl} ({@code spec/events-v1.md}, "Ground truth"): an account, its true class, the
+ * campaign or persona it belongs to, and (optional, {@code null} when absent) the time of its first request.
  */
-public record Label(String accountId, LabelClass labelClass, String group) {
+public record Label(String accountId, LabelClass labelClass, String group, Instant firstRequestAt) {
+
+  /** A label without the account's first request time. */
+  public Label(String accountId, LabelClass labelClass, String group) {
+    this(accountId, labelClass, group, null);
+  }
+
   public Label {
     Objects.requireNonNull(accountId, "account_id");
     Objects.requireNonNull(labelClass, "class");

@@ -84,17 +84,18 @@ public final class TableRenderer {
     }
     emptyOr(out, families, "no attack accounts");
 
-    section(out, "Campaigns");
+    section(out, "Campaigns (own median, own p90: from each flagged account's first request, where labels give it)");
     TextTable campaigns =
         new TextTable(
-            "lllrrrrrrrr",
+            "lllrrrrrrrrrr",
             "campaign", "family", "pace", "accounts", "attack", "recall", "susp.", "flagged", "earliest", "median",
-            "p90");
+            "p90", "own median", "own p90");
     for (EvalReport.Campaign c : r.campaigns()) {
       String[] times = times(c.firstFlag());
+      String[] own = times(c.fromFirstRequest());
       campaigns.row(
           name(c.name()), name(c.family()), pace(c.pace()), n(c.accounts()), n(c.attack()), pct(c.recall()),
-          n(c.suspicious()), times[0], times[1], times[2], times[3]);
+          n(c.suspicious()), times[0], times[1], times[2], times[3], own[2], own[3]);
     }
     emptyOr(out, campaigns, "no attack accounts");
 

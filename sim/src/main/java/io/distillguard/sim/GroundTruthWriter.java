@@ -46,6 +46,7 @@ final class GroundTruthWriter {
         g.writeStringField("account_id", a.id);
         g.writeStringField("class", a.population.label.wire());
         g.writeStringField("group", a.population.name);
+        g.writeStringField("first_request_at", iso(a.firstEvent));
         g.writeEndObject();
         g.writeRaw('\n');
       }

@@ -20,6 +20,8 @@ final class SimAccount {
   /** UTC offset of the account holder's local time, for activity rhythms. */
   final int utcOffset;
   int events;
+  /** Time of the account's first request (epoch millis), {@link Long#MAX_VALUE} before it. */
+  long firstEvent = Long.MAX_VALUE;
 
   SimAccount(
       int index,

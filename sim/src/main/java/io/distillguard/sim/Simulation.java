@@ -101,6 +101,9 @@ final class Simulation {
     }
     events++;
     a.events++;
+    if (t < a.firstEvent) {
+      a.firstEvent = t;
+    }
     Population p = a.population;
     p.events++;
     if (t < p.firstEvent) {

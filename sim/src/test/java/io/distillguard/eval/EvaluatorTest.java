@@ -349,6 +349,45 @@ class EvaluatorTest {
   }
 
   @Test
+  void evaluate_campaignWhoseAccountsJoinLate_timesEachFromItsOwnFirstRequest() {
+    // a rotating campaign: accounts join over days; a1 sent its first request before the campaign's start
+    LabelSet labels = labels(
+        new Label("a1", ATTACK, "rotating", T0.minus(ONE_HOUR)),
+        new Label("a2", ATTACK, "rotating", T0),
+        new Label("a3", ATTACK, "rotating", T0.plus(ONE_HOUR.multipliedBy(48))),
+        new Label("a4", ATTACK, "rotating", T0.plus(ONE_HOUR.multipliedBy(72))),
+        new Label("a5", ATTACK, "rotating", T0.plus(ONE_HOUR.multipliedBy(90))),
+        new Label("b1", ATTACK, "other", T0),
+        label("b2", ATTACK, "other"));
+    VerdictSet verdicts = verdicts(
+        verdict("a1", Verdict.ATTACK, "cmp-1", T0.plus(ONE_HOUR)),
+        verdict("a2", Verdict.ATTACK, "cmp-1", T0.plus(ONE_HOUR.multipliedBy(2))),
+        verdict("a3", Verdict.ATTACK, "cmp-1", T0.plus(ONE_HOUR.multipliedBy(50))),
+        verdict("a4", Verdict.ATTACK, "cmp-1", T0.plus(ONE_HOUR.multipliedBy(75))),
+        verdict("a5", Verdict.SUSPICIOUS, null, null),
+        verdict("b1", Verdict.ATTACK, "cmp-2", T0.plus(ONE_HOUR)),
+        verdict("b2", Verdict.ATTACK, "cmp-2", T0.plus(ONE_HOUR)));
+    Scenario sc = scenario(List.of(campaign("rotating", "r", Pace.HIGH_VOLUME, T0),
+        campaign("other", "o", Pace.HIGH_VOLUME, T0)), List.of());
+
+    EvalReport r = new Evaluator().evaluate(labels, verdicts, sc);
+
+    EvalReport.Campaign other = r.campaigns().get(0);
+    EvalReport.Campaign rotating = r.campaigns().get(1);
+    assertThat(rotating.name()).isEqualTo("rotating");
+    // from the campaign's start: 1h, 2h, 50h, 75h (median: rank 2)
+    assertThat(rotating.firstFlag().median()).isEqualTo(ONE_HOUR.multipliedBy(2));
+    assertThat(rotating.firstFlag().p90()).isEqualTo(ONE_HOUR.multipliedBy(75));
+    // from each account's own first request (a1 from the start, which is later): 1h, 2h, 2h, 3h
+    assertThat(rotating.fromFirstRequest())
+        .isEqualTo(new EvalReport.FirstFlag(4, ONE_HOUR, ONE_HOUR.multipliedBy(2), ONE_HOUR.multipliedBy(3)));
+    // b2's label has no first request time: no per-account times for its campaign, rather than partial ones
+    assertThat(other.name()).isEqualTo("other");
+    assertThat(other.fromFirstRequest()).isNull();
+    assertThat(other.firstFlag().flagged()).isEqualTo(2);
+  }
+
+  @Test
   void evaluate_familyNeverFlagged_failsItsTimeTarget() {
     LabelSet labels = labels(label("a1", ATTACK, "wave"));
     Scenario sc = scenario(List.of(campaign("wave", "cot", Pace.HIGH_VOLUME, T0)), List.of());

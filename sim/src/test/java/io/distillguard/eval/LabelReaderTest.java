@@ -45,6 +45,18 @@ class LabelReaderTest {
   }
 
   @Test
+  void read_firstRequestAt_isParsedWhenPresentAndRefusedWhenNotATime() throws Exception {
+    LabelSet labels = read(
+        "{\"account_id\":\"a\",\"class\":\"attack\",\"group\":\"x\",\"first_request_at\":\"2026-03-02T01:30:00+01:00\"}\n");
+
+    assertThat(labels.byAccount().get("a").firstRequestAt()).isEqualTo(java.time.Instant.parse("2026-03-02T00:30:00Z"));
+    assertThatThrownBy(() -> read(
+        "{\"account_id\":\"a\",\"class\":\"attack\",\"group\":\"x\",\"first_request_at\":\"yesterday\"}\n"))
+        .isInstanceOf(InputFormatException.class)
+        .hasMessageContaining("first_request_at is not an RFC 3339 time");
+  }
+
+  @Test
   void read_blankLinesAndCrLf_areSkipped() throws Exception {
     LabelSet labels = read("\r\n{\"account_id\":\"a\",\"class\":\"allowed\",\"group\":\"p\"}\r\n   \n");
 

@@ -69,6 +69,20 @@ class SimulatorTest {
   }
 
   @Test
+  void labels_giveEachAccountsFirstRequestTime() {
+    Map<String, java.time.Instant> first = new HashMap<>();
+    for (JsonNode e : events) {
+      first.merge(e.get("account_id").asText(), java.time.Instant.parse(e.get("ts").asText()),
+          (x, y) -> x.isBefore(y) ? x : y);
+    }
+    assertThat(labels.keySet()).isEqualTo(first.keySet());
+    for (Map.Entry<String, java.time.Instant> f : first.entrySet()) {
+      assertThat(java.time.Instant.parse(labels.get(f.getKey()).get("first_request_at").asText()))
+          .as(f.getKey()).isEqualTo(f.getValue());
+    }
+  }
+
+  @Test
   void sameSeed_givesByteIdenticalFiles_andAnotherSeedDiffers(@TempDir Path dir) throws IOException {
     SimulationResult a = Simulator.run(config(7, 0.02, dir.resolve("a")), p -> {});
     SimulationResult b = Simulator.run(config(7, 0.02, dir.resolve("b")), p -> {});
