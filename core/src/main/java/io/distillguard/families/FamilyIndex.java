@@ -1,7 +1,9 @@
 package io.distillguard.families;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Groups template signatures into families: an LSH table proposes candidate families, and a signature joins the most
@@ -23,7 +25,7 @@ final class FamilyIndex {
 
   private final int maxFamilies;
   private LongIntMap bandToFamily = new LongIntMap(1 << 16);
-  private final IntMap<Family> families = new IntMap<>(1024);
+  private final Map<Integer, Family> families = new HashMap<>();
   /** Union-find over family ids: families found to be wordings of one template are merged into the oldest. */
   private MergeForest forest = new MergeForest();
   private int nextId = 1;
@@ -198,7 +200,7 @@ final class FamilyIndex {
 
   /** Forgets a quarter of the families: singletons before larger ones, least recently used first. */
   private void evict() {
-    List<Family> all = families.values();
+    List<Family> all = new ArrayList<>(families.values());
     all.sort((a, b) -> {
       int small = Boolean.compare(b.members <= 1, a.members <= 1);
       return small != 0 ? small : Long.compare(a.lastUsed, b.lastUsed);
@@ -230,8 +232,9 @@ final class FamilyIndex {
     }
     out.writeInt(maxFamilies);
     bandToFamily.write(out);
-    int[] ids = families.keys();
-    out.writeInt(ids.length);
+    List<Integer> ids = new ArrayList<>(families.keySet());
+    ids.sort(null);
+    out.writeInt(ids.size());
     for (int id : ids) {
       Family f = families.get(id);
       out.writeInt(f.id);

@@ -4,10 +4,10 @@ import java.util.Arrays;
 
 /**
  * A map from long keys to non-negative int values with open addressing and linear probing, without boxing: the LSH
- * table of {@link FamilyIndex} is looked up sixteen times a request, and the linker's lockstep buckets use it too. Deletion uses backward shifting, so no
+ * table of {@link FamilyIndex} is looked up sixteen times a request. Deletion uses backward shifting, so no
  * tombstones accumulate. Not thread-safe.
  */
-public final class LongIntMap {
+final class LongIntMap {
 
   private static final int FREE = -1;
   private long[] keys;
@@ -15,7 +15,7 @@ public final class LongIntMap {
   private int size;
   private int mask;
 
-  public LongIntMap(int expected) {
+  LongIntMap(int expected) {
     int cap = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
     keys = new long[cap];
     values = new int[cap];
@@ -24,7 +24,7 @@ public final class LongIntMap {
   }
 
   /** The value for {@code key}, or -1. */
-  public int get(long key) {
+  int get(long key) {
     int i = slot(key);
     while (values[i] != FREE) {
       if (keys[i] == key) {
@@ -36,7 +36,7 @@ public final class LongIntMap {
   }
 
   /** Stores {@code value} (>= 0) unless the key is present. */
-  public void putIfAbsent(long key, int value) {
+  void putIfAbsent(long key, int value) {
     if (value < 0) {
       throw new IllegalArgumentException("values must be non-negative: " + value);
     }

@@ -318,9 +318,7 @@ public final class CampaignLinker {
       java.util.function.Predicate<String> allowlisted, List<String> ids, Nodes nodes,
       List<String>[] joinedBy, java.util.Set<String> changed) {
     FamilySet[] sets = new FamilySet[ids.size()];
-    // LSH buckets as linked lists over entries (one per account and band), without boxing: the first entry of a
-    // bucket is found by its band key; members are appended in account order
-    Buckets buckets = new Buckets();
+    Map<Long, IntList> buckets = new HashMap<>();
     for (int i = 0; i < ids.size(); i++) {
       String id = ids.get(i);
       FamilySet set = changed.contains(id) ? null : lockstepSets.get(id);
@@ -333,32 +331,21 @@ public final class CampaignLinker {
       }
       sets[i] = set;
       for (int band = 0; band < set.bands.length; band++) {
-        buckets.add(set.bands[band], i);
+        buckets.computeIfAbsent(set.bands[band], k -> new IntList()).add(i);
       }
     }
     IntUnionFind pairs = new IntUnionFind(ids.size());
-    int[] bucket = new int[16];
-    for (int h = 0; h < buckets.heads.size; h++) {
-      int head = buckets.heads.values[h];
-      int size = buckets.count[head];
-      if (size < 2) {
+    for (IntList bucket : buckets.values()) {
+      if (bucket.size < 2) {
         continue;
       }
-      if (bucket.length < size) {
-        bucket = new int[Math.max(size, 2 * bucket.length)];
-      }
-      int n = 0;
-      for (int e = head; e >= 0; e = buckets.next[e]) {
-        bucket[n++] = buckets.account[e];
-      }
-      // verify against a few representatives, not all pairs: linear in the bucket size (the partition found does not
-      // depend on the order buckets are visited in: a pair is joined exactly when it is similar)
-      int reps = Math.min(LOCKSTEP_REPRESENTATIVES, size);
+      // verify against a few representatives, not all pairs: linear in the bucket size
+      int reps = Math.min(LOCKSTEP_REPRESENTATIVES, bucket.size);
       for (int r = 0; r < reps; r++) {
-        int rep = bucket[r];
+        int rep = bucket.values[r];
         FamilySet repSet = sets[rep];
-        for (int k = 0; k < size; k++) {
-          int other = bucket[k];
+        for (int k = 0; k < bucket.size; k++) {
+          int other = bucket.values[k];
           if (other != rep && pairs.find(other) != pairs.find(rep)
               && weightedJaccard(repSet, sets[other]) >= LOCKSTEP_SIMILARITY) {
             pairs.union(rep, other);
@@ -570,41 +557,6 @@ public final class CampaignLinker {
         continue; // one organisation's own card or range links nothing; one shared by crowds is common ground
       }
       join(nodes, joinedBy, account, "i:" + key);
-    }
-  }
-
-  /** LSH buckets: entries (an account each) chained per band key, in the order added; bucket heads in order met. */
-  private static final class Buckets {
-    final io.distillguard.families.LongIntMap headOf = new io.distillguard.families.LongIntMap(1024);
-    final IntList heads = new IntList();
-    int[] account = new int[1024];
-    int[] next = new int[1024];
-    int[] tail = new int[1024];
-    int[] count = new int[1024];
-    int entries;
-
-    void add(long key, int accountIndex) {
-      if (entries == account.length) {
-        int cap = 2 * entries;
-        account = java.util.Arrays.copyOf(account, cap);
-        next = java.util.Arrays.copyOf(next, cap);
-        tail = java.util.Arrays.copyOf(tail, cap);
-        count = java.util.Arrays.copyOf(count, cap);
-      }
-      int e = entries++;
-      account[e] = accountIndex;
-      next[e] = -1;
-      int head = headOf.get(key);
-      if (head < 0) {
-        headOf.putIfAbsent(key, e);
-        heads.add(e);
-        tail[e] = e;
-        count[e] = 1;
-      } else {
-        next[tail[head]] = e;
-        tail[head] = e;
-        count[head]++;
-      }
     }
   }
 
