@@ -110,8 +110,8 @@ public final class Evaluator {
               members.size(),
               count(members, Verdict.ATTACK),
               count(members, Verdict.SUSPICIOUS),
-              start == null ? null : firstFlag(delays(members, start)),
-              firstFlag(delaysFromFirstRequest(members, start))));
+              start == null ? null : firstFlag(delays(members, s -> start)),
+              firstFlag(delays(members, s -> later(start, s.label().firstRequestAt())))));
       familyCampaigns.computeIfAbsent(family, f -> new ArrayList<>()).add(name);
     }
     List<EvalReport.Family> families = new ArrayList<>();
@@ -312,7 +312,7 @@ public final class Evaluator {
       if (c.start() == null) {
         startKnown = false;
       } else {
-        delays.addAll(delays(group, c.start()));
+        delays.addAll(delays(group, s -> c.start()));
       }
     }
     // Grouping: where the family's attack-verdict accounts were linked.
@@ -431,36 +431,28 @@ public final class Evaluator {
     return n;
   }
 
-  private static List<Duration> delays(List<Scored> members, Instant start) {
-    List<Duration> out = new ArrayList<>();
-    for (Scored s : members) {
-      if (s.firstFlaggedAt() != null) {
-        out.add(Duration.between(start, s.firstFlaggedAt()));
-      }
-    }
-    return out;
-  }
-
   /**
-   * Each flagged member's first flag minus its first request (or {@code start}, if later); {@code null} when a
-   * flagged member's first request time is unknown.
+   * Each flagged member's first flag minus the time {@code from} gives for it; {@code null} when that time is
+   * unknown ({@code null}) for a flagged member.
    */
-  private static List<Duration> delaysFromFirstRequest(List<Scored> members, Instant start) {
+  private static List<Duration> delays(List<Scored> members, java.util.function.Function<Scored, Instant> from) {
     List<Duration> out = new ArrayList<>();
     for (Scored s : members) {
       if (s.firstFlaggedAt() == null) {
         continue;
       }
-      Instant from = s.label().firstRequestAt();
-      if (from == null) {
+      Instant t = from.apply(s);
+      if (t == null) {
         return null;
       }
-      if (start != null && start.isAfter(from)) {
-        from = start;
-      }
-      out.add(Duration.between(from, s.firstFlaggedAt()));
+      out.add(Duration.between(t, s.firstFlaggedAt()));
     }
     return out;
+  }
+
+  /** The later of two times; {@code null} when {@code t} is (a known start never stands in for an unknown time). */
+  private static Instant later(Instant start, Instant t) {
+    return t == null || start == null || t.isAfter(start) ? t : start;
   }
 
   /** Earliest, nearest-rank median and p90 of {@code delays}; {@code null} for {@code null}. */

@@ -3,13 +3,14 @@ package io.distillguard.eval;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Reads {@code labels.jsonl}: one object a line with {@code account_id}, {@code class} and {@code group}, optionally
- * {@code first_request_at} (RFC 3339); other fields are ignored. A repeated account replaces the earlier line and is counted. A malformed line throws {@link
- * InputFormatException} naming the file and line.
+ * {@code first_request_at} (RFC 3339); other fields are ignored. A repeated account replaces the earlier line and is
+ * counted. A malformed line throws {@link InputFormatException} naming the file and line.
  */
 public final class LabelReader {
 
@@ -39,7 +40,7 @@ public final class LabelReader {
             throw new IllegalArgumentException(e.getMessage() + ": " + JsonLines.quote(cls), e);
           }
           String group = JsonLines.requiredText(object, "group");
-          java.time.Instant first = JsonLines.optionalTime(object, "first_request_at");
+          Instant first = JsonLines.optionalTime(object, "first_request_at");
           if (byAccount.put(accountId, new Label(accountId, labelClass, group, first)) != null) {
             duplicates[0]++;
           }
