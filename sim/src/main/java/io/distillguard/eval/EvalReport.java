@@ -221,7 +221,11 @@ public record EvalReport(
 
   /**
    * A campaign family: its campaigns pooled. {@code pace} is {@code null} when unknown for any of its campaigns or
-   * when they differ; {@code firstFlag} is {@code null} when any campaign's start is unknown.
+   * when they differ; {@code firstFlag} is {@code null} when any campaign's start is unknown. {@code medianFloor} is
+   * the lowest median time to first flag any detector could reach for the same flagged accounts: the nearest-rank
+   * median of each one's first request (or its campaign's start, if later) minus the start. A campaign whose
+   * accounts join over days cannot be caught, as a whole, sooner than they arrive. {@code null} when the labels do
+   * not give every flagged account's first request time (or a start is unknown).
    */
   public record Family(
       String name,
@@ -231,7 +235,15 @@ public record EvalReport(
       int attack,
       int suspicious,
       FirstFlag firstFlag,
-      Grouping grouping) {
+      Grouping grouping,
+      Duration medianFloor) {
+
+    /** A family without per-account arrival times. */
+    public Family(String name, List<String> campaigns, Pace pace, int accounts, int attack, int suspicious,
+        FirstFlag firstFlag, Grouping grouping) {
+      this(name, campaigns, pace, accounts, attack, suspicious, firstFlag, grouping, null);
+    }
+
     public Family {
       Objects.requireNonNull(name, "name");
       campaigns = List.copyOf(campaigns);

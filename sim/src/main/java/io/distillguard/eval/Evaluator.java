@@ -263,6 +263,11 @@ public final class Evaluator {
     for (EvalReport.Family f : families) {
       if (f.pace() != null && f.firstFlag() != null) {
         out.add(firstFlagTarget("family " + f.name(), f.pace(), f.firstFlag()));
+        if (f.medianFloor() != null && f.medianFloor().compareTo(targets.firstFlag(f.pace())) > 0) {
+          notes.add(String.format(java.util.Locale.ROOT, "family %s: its flagged accounts' median first request is"
+              + " %.1f h after the campaign's start, beyond the %.0f h target: no detector can meet it (see floor)",
+              f.name(), hours(f.medianFloor()), hours(targets.firstFlag(f.pace()))));
+        }
         continue;
       }
       // A family of mixed or partly unknown pace: hold each campaign to its own pace.
@@ -300,6 +305,7 @@ public final class Evaluator {
     boolean paceKnown = true;
     boolean startKnown = true;
     List<Duration> delays = new ArrayList<>();
+    List<Duration> arrivals = new ArrayList<>();
     List<Scored> members = new ArrayList<>();
     for (EvalReport.Campaign c : mine) {
       if (c.pace() == null) {
@@ -313,6 +319,9 @@ public final class Evaluator {
         startKnown = false;
       } else {
         delays.addAll(delays(group, s -> c.start()));
+        List<Duration> arrived = arrivals == null ? null
+            : spans(group, s -> c.start(), s -> later(c.start(), s.label().firstRequestAt()));
+        arrivals = arrived == null ? null : concat(arrivals, arrived);
       }
     }
     // Grouping: where the family's attack-verdict accounts were linked.
@@ -335,7 +344,8 @@ public final class Evaluator {
         count(members, Verdict.ATTACK),
         count(members, Verdict.SUSPICIOUS),
         startKnown ? firstFlag(delays) : null,
-        new EvalReport.Grouping(attackAccounts, top == null ? null : top.getKey(), top == null ? 0 : top.getValue()));
+        new EvalReport.Grouping(attackAccounts, top == null ? null : top.getKey(), top == null ? 0 : top.getValue()),
+        startKnown && arrivals != null && !arrivals.isEmpty() ? nearestRank(sorted(arrivals), 50) : null);
   }
 
   private static EvalReport.Detected detected(List<Scored> scored) {
@@ -436,17 +446,39 @@ public final class Evaluator {
    * unknown ({@code null}) for a flagged member.
    */
   private static List<Duration> delays(List<Scored> members, java.util.function.Function<Scored, Instant> from) {
+    return spans(members, from, Scored::firstFlaggedAt);
+  }
+
+  /**
+   * For each flagged member, the time from {@code from} to {@code to}; {@code null} when either is unknown
+   * ({@code null}) for a flagged member.
+   */
+  private static List<Duration> spans(List<Scored> members, java.util.function.Function<Scored, Instant> from,
+      java.util.function.Function<Scored, Instant> to) {
     List<Duration> out = new ArrayList<>();
     for (Scored s : members) {
       if (s.firstFlaggedAt() == null) {
         continue;
       }
-      Instant t = from.apply(s);
-      if (t == null) {
+      Instant a = from.apply(s);
+      Instant b = to.apply(s);
+      if (a == null || b == null) {
         return null;
       }
-      out.add(Duration.between(t, s.firstFlaggedAt()));
+      out.add(Duration.between(a, b));
     }
+    return out;
+  }
+
+  private static List<Duration> concat(List<Duration> a, List<Duration> b) {
+    List<Duration> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  private static List<Duration> sorted(List<Duration> d) {
+    List<Duration> out = new ArrayList<>(d);
+    out.sort(null);
     return out;
   }
 
@@ -463,8 +495,7 @@ public final class Evaluator {
     if (delays.isEmpty()) {
       return new EvalReport.FirstFlag(0, null, null, null);
     }
-    List<Duration> sorted = new ArrayList<>(delays);
-    sorted.sort(null);
+    List<Duration> sorted = sorted(delays);
     return new EvalReport.FirstFlag(sorted.size(), sorted.get(0), nearestRank(sorted, 50), nearestRank(sorted, 90));
   }
 

@@ -80,6 +80,7 @@ public final class JsonRenderer {
       o.put("recall", f.recall());
       o.put("suspicious", f.suspicious());
       firstFlag(o, f.firstFlag());
+      o.put("median_floor_seconds", seconds(f.medianFloor()));
       ObjectNode g = o.putObject("grouping");
       g.put("attack_accounts", f.grouping().attackAccounts());
       g.put("top_campaign_id", f.grouping().topCampaignId());

@@ -68,19 +68,20 @@ public final class TableRenderer {
     }
     byClass.appendTo(out, INDENT);
 
-    section(out, "Campaign families (recall = verdict attack; times from campaign start to first_flagged_at)");
+    section(out, "Campaign families (recall = verdict attack; times from campaign start to first_flagged_at; floor:"
+        + " the lowest median any detector could reach, as the flagged accounts arrive)");
     TextTable families =
         new TextTable(
-            "llrrrrrlrrrr",
+            "llrrrrrlrrrrr",
             "family", "pace", "accounts", "attack", "recall", "susp.", "grouped", "top campaign_id", "flagged",
-            "earliest", "median", "p90");
+            "earliest", "median", "p90", "floor");
     for (EvalReport.Family f : r.families()) {
       String[] times = times(f.firstFlag());
       String top = f.grouping().topCampaignId();
       families.row(
           name(f.name()), pace(f.pace()), n(f.accounts()), n(f.attack()), pct(f.recall()),
           n(f.suspicious()), pct(f.grouping().share()), top == null ? "-" : name(top),
-          times[0], times[1], times[2], times[3]);
+          times[0], times[1], times[2], times[3], f.medianFloor() == null ? "-" : duration(f.medianFloor()));
     }
     emptyOr(out, families, "no attack accounts");
 

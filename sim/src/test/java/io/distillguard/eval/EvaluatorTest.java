@@ -388,6 +388,50 @@ class EvaluatorTest {
   }
 
   @Test
+  void evaluate_familyWhoseAccountsArriveLate_reportsTheMedianNoDetectorCanBeat() {
+    // accounts arrive 1h before, 0h, 48h, 72h and 90h after the start; a5 is never flagged, so it does not count
+    LabelSet labels = labels(
+        new Label("a1", ATTACK, "rotating", T0.minus(ONE_HOUR)),
+        new Label("a2", ATTACK, "rotating", T0),
+        new Label("a3", ATTACK, "rotating", T0.plus(ONE_HOUR.multipliedBy(48))),
+        new Label("a4", ATTACK, "rotating", T0.plus(ONE_HOUR.multipliedBy(72))),
+        new Label("a5", ATTACK, "rotating", T0.plus(ONE_HOUR.multipliedBy(90))),
+        new Label("b1", ATTACK, "other", T0),
+        label("b2", ATTACK, "other"));
+    VerdictSet verdicts = verdicts(
+        verdict("a1", Verdict.ATTACK, "cmp-1", T0.plus(ONE_HOUR)),
+        verdict("a2", Verdict.ATTACK, "cmp-1", T0.plus(ONE_HOUR.multipliedBy(2))),
+        verdict("a3", Verdict.ATTACK, "cmp-1", T0.plus(ONE_HOUR.multipliedBy(50))),
+        verdict("a4", Verdict.ATTACK, "cmp-1", T0.plus(ONE_HOUR.multipliedBy(75))),
+        verdict("a5", Verdict.SUSPICIOUS, null, null),
+        verdict("b1", Verdict.ATTACK, "cmp-2", T0.plus(ONE_HOUR)),
+        verdict("b2", Verdict.ATTACK, "cmp-2", T0.plus(ONE_HOUR)));
+    Scenario sc = scenario(List.of(campaign("rotating", "r", Pace.HIGH_VOLUME, T0),
+        campaign("other", "o", Pace.HIGH_VOLUME, T0)), List.of());
+
+    EvalReport r = new Evaluator().evaluate(labels, verdicts, sc);
+
+    EvalReport.Family rotating = r.families().stream().filter(f -> f.name().equals("r")).findFirst().orElseThrow();
+    // arrivals of the flagged a1..a4 (a1 counts from the start): 0h, 0h, 48h, 72h; nearest-rank median is rank 2
+    assertThat(rotating.medianFloor()).isEqualTo(Duration.ZERO);
+    // b2's label gives no first request: no floor rather than one from part of the family
+    EvalReport.Family other = r.families().stream().filter(f -> f.name().equals("o")).findFirst().orElseThrow();
+    assertThat(other.medianFloor()).isNull();
+    assertThat(r.notes()).noneMatch(n -> n.contains("no detector can meet it"));
+
+    // flag only the late arrivals: their median arrival, 72h, is beyond the 6h target, and the report says so
+    EvalReport late = new Evaluator().evaluate(labels, verdicts(
+        verdict("a3", Verdict.ATTACK, "cmp-1", T0.plus(ONE_HOUR.multipliedBy(50))),
+        verdict("a4", Verdict.ATTACK, "cmp-1", T0.plus(ONE_HOUR.multipliedBy(75))),
+        verdict("a5", Verdict.ATTACK, "cmp-1", T0.plus(ONE_HOUR.multipliedBy(91)))), sc);
+    EvalReport.Family lateFamily = late.families().stream().filter(f -> f.name().equals("r")).findFirst()
+        .orElseThrow();
+    assertThat(lateFamily.medianFloor()).isEqualTo(ONE_HOUR.multipliedBy(72));
+    assertThat(lateFamily.firstFlag().median()).isEqualTo(ONE_HOUR.multipliedBy(75));
+    assertThat(late.notes()).anyMatch(n -> n.startsWith("family r:") && n.contains("72.0 h"));
+  }
+
+  @Test
   void evaluate_familyNeverFlagged_failsItsTimeTarget() {
     LabelSet labels = labels(label("a1", ATTACK, "wave"));
     Scenario sc = scenario(List.of(campaign("wave", "cot", Pace.HIGH_VOLUME, T0)), List.of());

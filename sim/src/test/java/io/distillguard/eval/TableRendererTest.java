@@ -31,7 +31,7 @@ class TableRendererTest {
         .contains("Coverage", "Accounts (positive = labelled attack)", "Campaign families", "Campaigns",
             "Benign personas", "Allowlist", "Detected campaigns", "Targets", "Notes");
     assertThat(text).containsPattern("(?m)^  attack +4 +2 +2 +2 +66\\.67% +66\\.67% +66\\.67%$");
-    assertThat(text).containsPattern("(?m)^  cot_harvest +high_volume .* 2h 00m +4h 00m +10h 00m$");
+    assertThat(text).containsPattern("(?m)^  cot_harvest +high_volume .* 2h 00m +4h 00m +10h 00m +-$");
     assertThat(text).containsPattern("(?m)^  FAIL +precision +66\\.667% +>= 99\\.500%$");
     assertThat(text)
         .containsPattern(
