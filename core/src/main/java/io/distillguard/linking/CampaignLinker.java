@@ -17,12 +17,13 @@ import java.util.function.UnaryOperator;
 /**
  * Links accounts into groups on evidence-thresholded edges, then takes connected components (union-find, linear
  * time). Only accounts that look like harvesters on their own (profile score) are linked at all. Such an account joins
- * a template family's group when a real part of its traffic is in that family and the family is suspicious; one that
- * is also suspicious overall joins the groups of the payment fingerprints and IP ranges it uses, unless the key belongs to a single declared
- * organisation (its own card and office range) or is common infrastructure shared by more than
- * {@value #COMMON_INFRA_OWNERS} unrelated owners (a large NAT, a cloud egress range). Accounts that are
- * not suspicious never join through infrastructure alone, so a company whose accounts share one card and one egress
- * IP is not linked into anything unless its traffic is.
+ * a template family's group when a real part of its traffic is in that family and the family is suspicious (or, when
+ * that part is spread over several suspicious families, as a template's paraphrases spread it, the group of the one
+ * it uses most); one that is also suspicious overall joins the groups of the payment fingerprints and IP ranges it
+ * uses, unless the key belongs to a single declared organisation (its own card and office range) or is common
+ * infrastructure shared by more than {@value #COMMON_INFRA_OWNERS} unrelated owners (a large NAT, a cloud egress
+ * range). Accounts that are not suspicious never join through infrastructure alone, so a company whose accounts share
+ * one card and one egress IP is not linked into anything unless its traffic is.
  */
 public final class CampaignLinker {
 
@@ -209,19 +210,32 @@ public final class CampaignLinker {
       return NO_NODES;
     }
     List<String> out = null;
+    // a template's paraphrases and slot fills may split an account's traffic over several suspicious families, none
+    // holding a real part of it alone: together they do, and the account joins the one it uses most
+    long spread = 0;
+    String most = null;
+    long mostRequests = 0;
     for (Map.Entry<String, Long> e : a.families().sorted()) {
-      if (e.getValue() < FAMILY_MIN_REQUESTS || e.getValue() < FAMILY_SHARE * a.requests()) {
-        continue;
-      }
       String fam = canonicalFamily.apply(e.getKey());
       FamilyAssessment fa = families.get(fam);
       if (fa == null || fa.suspicion() < FAMILY_SUSPICION) {
+        continue;
+      }
+      spread += e.getValue();
+      if (e.getValue() > mostRequests) { // sorted by count, then id: the first of the largest wins
+        most = fam;
+        mostRequests = e.getValue();
+      }
+      if (e.getValue() < FAMILY_MIN_REQUESTS || e.getValue() < FAMILY_SHARE * a.requests()) {
         continue;
       }
       if (out == null) {
         out = new ArrayList<>(2);
       }
       out.add("f:" + fam);
+    }
+    if (out == null && most != null && spread >= FAMILY_MIN_REQUESTS && spread >= FAMILY_SHARE * a.requests()) {
+      return new String[] {"f:" + most};
     }
     return out == null ? NO_NODES : out.toArray(NO_NODES);
   }
