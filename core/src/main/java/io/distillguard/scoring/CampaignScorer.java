@@ -27,6 +27,10 @@ public final class CampaignScorer {
   static final long DAY = 86_400_000L;
   static final int SYNC_SAMPLE = 40;
   static final int MIN_LOCKSTEP = 3;
+  /** Weight of a payment instrument shared by all members who look like harvesters on their own. */
+  static final double PAYMENT_WEIGHT = 0.8;
+  /** Weight of a harvesters' client configuration shared by all such members (a harness, weaker than a payer). */
+  static final double CONFIGURATION_WEIGHT = 0.6;
 
   private final DetectionConfig config;
 
@@ -67,17 +71,17 @@ public final class CampaignScorer {
       evidence.put("template_families", famEvidence);
     }
     double size = Rhythm.clamp(Math.log10(k) / 1.5);
+    // people who share homework, a popular prompt, a company card or an SDK's settings also look linked; harvesters
+    // also look like harvesters one by one, on their own: evidence that members are one operator counts as much as
+    // they look like harvesters themselves (their own profiles, not scores borrowed from shared families)
+    double meanProfile = members.stream().mapToDouble(m -> profiles.containsKey(m) ? profiles.get(m).score() : 0)
+        .average().orElse(0);
+    double profileFactor = Rhythm.clamp(meanProfile / 0.35);
     if (lockstep >= MIN_LOCKSTEP) {
       double share = (double) lockstep / k;
       // lockstep alone is weak for a handful of accounts (a few people pasting the same popular prompts); it is
       // strong for dozens to thousands
       double lockstepSize = Rhythm.clamp(Math.log10(lockstep / 5.0) / 1.3);
-      // people who share homework or a popular prompt also send overlapping templates; harvesters also look like
-      // harvesters one by one, on their own: a class whose shared homework template a campaign also uses borrows
-      // that template's suspicion, so the members' own profiles are what counts here
-      double meanProfile = members.stream().mapToDouble(m -> profiles.containsKey(m) ? profiles.get(m).score() : 0)
-          .average().orElse(0);
-      double profileFactor = Rhythm.clamp(meanProfile / 0.35);
       reasons.add(Reason.formatted("lockstep_families", 0.8 * share * lockstepSize * profileFactor,
           "%d of %d members send overlapping sets of template families (weighted Jaccard of family shares >= 0.3);"
               + " members score %.2f on average on their own", lockstep, k, meanProfile));
@@ -127,8 +131,10 @@ public final class CampaignScorer {
     }
     if (sharedPayments >= 2) {
       double share = Math.min(1, (double) sharedPayments / k);
-      reasons.add(Reason.formatted("shared_payment", 0.35 * share,
-          "%d of %d members share a payment fingerprint with another member", sharedPayments, k));
+      // one payer behind many accounts is one operator, as much as one template is
+      reasons.add(Reason.formatted("shared_payment", PAYMENT_WEIGHT * share * profileFactor,
+          "%d of %d members share a payment fingerprint with another member; members score %.2f on average on"
+              + " their own", sharedPayments, k, meanProfile));
     }
 
     if (sharedNetwork >= 3) {
@@ -140,9 +146,10 @@ public final class CampaignScorer {
 
     if (sharedConfigurations >= 3) {
       double share = Math.min(1, (double) sharedConfigurations / k);
-      reasons.add(Reason.formatted("shared_client_configuration", 0.2 * share,
+      reasons.add(Reason.formatted("shared_client_configuration", CONFIGURATION_WEIGHT * share * profileFactor,
           "%d members send most of their traffic with a client configuration (TLS fingerprint, model, request"
-              + " parameters) used mostly by accounts that look like harvesters on their own", sharedConfigurations));
+              + " parameters) used mostly by accounts that look like harvesters on their own; members score %.2f on"
+              + " average on their own", sharedConfigurations, meanProfile));
     }
 
     // aggregate traffic, models, ASNs, creation batches

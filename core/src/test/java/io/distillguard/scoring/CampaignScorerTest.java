@@ -28,6 +28,45 @@ class CampaignScorerTest {
     assertThat(borrowed).isLessThan(own / 3);
   }
 
+  /**
+   * One payer behind many accounts is one operator; whether that operator harvests is in its accounts' own profiles:
+   * harvesters who share cards are an enforceable campaign, a company whose ordinary staff share one card is not.
+   */
+  @Test
+  void sharedPayment_isStrongAsMembersLookLikeHarvestersOnTheirOwn() {
+    CampaignAssessment harvesters = paying(0.55);
+    CampaignAssessment staff = paying(0.1);
+
+    assertThat(weight(harvesters, "shared_payment")).isEqualTo(CampaignScorer.PAYMENT_WEIGHT);
+    assertThat(weight(staff, "shared_payment")).isLessThan(CampaignScorer.PAYMENT_WEIGHT / 3);
+    // (no traffic in this state, so compare scores with the threshold rather than verdicts)
+    double attack = DetectionConfig.defaults().attackThreshold();
+    assertThat(harvesters.campaign().score()).isGreaterThanOrEqualTo(attack);
+    assertThat(staff.campaign().score()).isLessThan(attack);
+    assertThat(harvesters.campaign().reasons()).filteredOn(r -> r.signal().equals("shared_payment"))
+        .singleElement().satisfies(r -> assertThat(r.detail()).contains("40 of 40 members", "0.55 on average"));
+  }
+
+  /** 40 members, each with this own profile score, in two payer groups of 20; their assessed scores equal it. */
+  private static CampaignAssessment paying(double profile) {
+    List<String> ids = new ArrayList<>();
+    Map<String, AccountAssessment> profiles = new HashMap<>();
+    for (int i = 0; i < MEMBERS; i++) {
+      String id = String.format("acct-%03d", i);
+      ids.add(id);
+      profiles.put(id, new AccountAssessment(id, profile, 500, List.of()));
+    }
+    LinkedGroup g = new LinkedGroup(ids, Map.of(), Map.of("pay:pf-1", MEMBERS / 2, "pay:pf-2", MEMBERS / 2),
+        Set.copyOf(ids));
+    return new CampaignScorer(DetectionConfig.defaults()).score(g, new KeyedState(), profiles, profiles, Map.of(),
+        0L);
+  }
+
+  private static double weight(CampaignAssessment ca, String signal) {
+    return ca.campaign().reasons().stream().filter(r -> r.signal().equals(signal)).mapToDouble(Reason::weight)
+        .findFirst().orElse(0);
+  }
+
   private static double lockstepWeight(double profile, double assessed) {
     List<String> ids = new ArrayList<>();
     Map<String, AccountAssessment> profiles = new HashMap<>();
