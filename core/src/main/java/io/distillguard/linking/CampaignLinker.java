@@ -111,7 +111,7 @@ public final class CampaignLinker {
       }
       String[] viaFamilies = changed.contains(id) ? null : familyJoins.get(id);
       if (viaFamilies == null) {
-        viaFamilies = familyNodes(a, families, canonicalFamily);
+        viaFamilies = familyNodes(a, families, canonicalFamily, !established(profile));
         familyJoins.put(id, viaFamilies);
       }
       for (String node : viaFamilies) {
@@ -200,19 +200,20 @@ public final class CampaignLinker {
   }
 
   /**
-   * The family nodes an account joins: each suspicious family with a real part of its traffic. Depends only on the
-   * account's own sketch, family ids and the families' suspicion, so it is reused until the account is reported
-   * changed.
+   * The family nodes an account joins: each suspicious family with a real part of its traffic, else (when
+   * {@code spread}) the one it uses most of several suspicious families that hold a real part together. Depends only
+   * on the account's own sketch and profile, family ids and the families' suspicion, so it is reused until the account
+   * is reported changed.
    */
   private String[] familyNodes(AccountSketch a, Map<String, FamilyAssessment> families,
-      UnaryOperator<String> canonicalFamily) {
-    if (!linkFamilies) {
-      return NO_NODES;
+      UnaryOperator<String> canonicalFamily, boolean spread) {
+    if (!linkFamilies || a.templated() < FAMILY_MIN_REQUESTS || a.templated() < FAMILY_SHARE * a.requests()) {
+      return NO_NODES; // not enough of its traffic in any families at all
     }
     List<String> out = null;
     // a template's paraphrases and slot fills may split an account's traffic over several suspicious families, none
     // holding a real part of it alone: together they do, and the account joins the one it uses most
-    long spread = 0;
+    long spreadRequests = 0;
     String most = null;
     long mostRequests = 0;
     for (Map.Entry<String, Long> e : a.families().sorted()) {
@@ -221,7 +222,7 @@ public final class CampaignLinker {
       if (fa == null || fa.suspicion() < FAMILY_SUSPICION) {
         continue;
       }
-      spread += e.getValue();
+      spreadRequests += e.getValue();
       if (e.getValue() > mostRequests) { // sorted by count, then id: the first of the largest wins
         most = fam;
         mostRequests = e.getValue();
@@ -234,7 +235,10 @@ public final class CampaignLinker {
       }
       out.add("f:" + fam);
     }
-    if (out == null && most != null && spread >= FAMILY_MIN_REQUESTS && spread >= FAMILY_SHARE * a.requests()) {
+    // like lockstep, a spread is no link for an established verified account: running many benchmark templates at
+    // volume is what an evaluation team does
+    if (out == null && spread && most != null && spreadRequests >= FAMILY_MIN_REQUESTS
+        && spreadRequests >= FAMILY_SHARE * a.requests()) {
       return new String[] {"f:" + most};
     }
     return out == null ? NO_NODES : out.toArray(NO_NODES);

@@ -13,6 +13,7 @@ import io.distillguard.features.CotSignal;
 import io.distillguard.features.RequestFeatures;
 import io.distillguard.scoring.AccountAssessment;
 import io.distillguard.scoring.FamilyAssessment;
+import io.distillguard.scoring.Reason;
 import io.distillguard.state.KeyedState;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +46,27 @@ class CampaignLinkerTest {
     // ties in count go to the first family in id order
     assertThat(groups.get(0).accounts()).containsExactly("spread-0", "spread-1", "spread-2", "spread-3");
     assertThat(groups.get(0).families()).containsOnlyKeys("tf-1");
+  }
+
+  @Test
+  void establishedVerifiedAccounts_linkThroughADevotedFamilyButNotThroughASpread() {
+    // an evaluation team runs many benchmark templates at volume: a spread over them is what it does
+    Fixture f = new Fixture();
+    for (int a = 0; a < 4; a++) {
+      f.account("eval-" + a, new String[] {"tf-3", "tf-3", "tf-1", "tf-1", "tf-2", "tf-2"}, 6);
+      f.established("eval-" + a);
+    }
+    f.suspicion("tf-1", 0.6).suspicion("tf-2", 0.6).suspicion("tf-3", 0.6);
+    assertThat(f.link()).isEmpty();
+
+    // devoted to one suspicious family, they are linked all the same
+    Fixture devoted = new Fixture();
+    for (int a = 0; a < 4; a++) {
+      devoted.account("eval-" + a, new String[] {"tf-1", "tf-1", "tf-1", "tf-1", "tf-1", "tf-1"}, 6);
+      devoted.established("eval-" + a);
+    }
+    devoted.suspicion("tf-1", 0.6);
+    assertThat(devoted.link()).hasSize(1);
   }
 
   @Test
@@ -94,6 +116,13 @@ class CampaignLinkerTest {
       }
       profiles.put(id, new AccountAssessment(id, 0.5, all.size(), List.of()));
       ids.add(id);
+    }
+
+    /** Marks an account an established, verified enterprise or research account (a legitimacy marker). */
+    void established(String id) {
+      AccountAssessment p = profiles.get(id);
+      profiles.put(id, new AccountAssessment(id, p.score(), p.requests(),
+          List.of(new Reason("established_verified_account", -0.4, "verified research account"))));
     }
 
     Fixture suspicion(String family, double s) {

@@ -45,14 +45,15 @@ class ClientConfigurationLinkTest {
   @Test
   void aParaphrasingCampaign_isLinkedByItsSharedClientConfiguration() {
     ScanResult result = run(false);
-    // linked by its configuration alone, the group is a campaign under review (a configuration is weaker evidence
-    // than a template); joined to an enforced campaign, its members are enforced with it
+    // linked by its configuration alone: a harness that only harvest-like accounts use, weighed by how much the
+    // members look like harvesters on their own (0.6 here: each alone would only be reviewed); together, enforced
     List<Campaign> linked = result.campaigns().stream()
         .filter(c -> c.evidence().containsKey("client_configurations")).toList();
     assertThat(linked).hasSize(1);
     assertThat(linked.get(0).accounts()).hasSizeGreaterThanOrEqualTo(HARVESTERS - 2)
         .allMatch(a -> a.startsWith("para-"));
     assertThat(linked.get(0).reasons()).anyMatch(r -> r.signal().equals("shared_client_configuration"));
+    assertThat(linked.get(0).verdict()).isEqualTo(Verdict.ATTACK);
     assertThat(result.verdicts().stream().filter(v -> v.accountId().startsWith("cust-"))
         .filter(v -> v.verdict() != Verdict.BENIGN)).isEmpty();
   }
