@@ -38,21 +38,39 @@ public final class FamilyLedger {
 
   /**
    * Replaces the contribution of account {@code a}, whose own profile score is {@code profile}; an allowlisted
-   * account ({@code counts == false}) contributes nothing.
+   * account ({@code counts == false}) contributes nothing. Only the difference is applied: a family the account
+   * still uses keeps its usage record (most families have one user, and would otherwise be dropped and made again).
    */
   public void update(AccountSketch a, double profile, boolean counts, UnaryOperator<String> canonical) {
-    remove(a.accountId(), canonical);
     if (!counts) {
+      remove(a.accountId(), canonical);
       return;
     }
+    AccountPart old = accounts.get(a.accountId());
     List<Map.Entry<String, Long>> fams = a.families().sorted();
     Contribution[] parts = new Contribution[fams.size()];
     for (int i = 0; i < parts.length; i++) {
       Map.Entry<String, Long> e = fams.get(i);
-      String fam = canonical.apply(e.getKey());
-      parts[i] = new Contribution(fam, e.getValue());
-      usage.computeIfAbsent(fam, k -> new FamilyUsage()).add(e.getValue(), a.requests(), profile, a.owner());
-      touched.add(fam);
+      parts[i] = new Contribution(canonical.apply(e.getKey()), e.getValue());
+    }
+    // the new contributions first, then the old ones out (under their current ids: a merge may have renamed them)
+    for (Contribution c : parts) {
+      FamilyUsage u = usage.computeIfAbsent(c.family(), k -> new FamilyUsage());
+      u.add(c.inFamily(), a.requests(), profile, a.owner());
+      touched.add(c.family());
+    }
+    if (old != null) {
+      for (Contribution c : old.parts()) {
+        String fam = canonical.apply(c.family());
+        FamilyUsage u = usage.get(fam);
+        if (u != null) {
+          u.remove(c.inFamily(), old.total(), old.profile(), old.owner());
+          if (u.isEmpty()) {
+            usage.remove(fam);
+          }
+          touched.add(fam);
+        }
+      }
     }
     accounts.put(a.accountId(), new AccountPart(a.requests(), profile, a.owner(), List.of(parts)));
   }

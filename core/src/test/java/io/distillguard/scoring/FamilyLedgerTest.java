@@ -2,6 +2,23 @@ package io.distillguard.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.distillguard.event.AccountInfo;
+import io.distillguard.event.ClientInfo;
+import io.distillguard.event.Event;
+import io.distillguard.event.Message;
+import io.distillguard.event.Request;
+import io.distillguard.event.Tier;
+import io.distillguard.features.Capability;
+import io.distillguard.features.CotSignal;
+import io.distillguard.features.RequestFeatures;
+import io.distillguard.state.AccountSketch;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class FamilyLedgerTest {
@@ -19,5 +36,89 @@ class FamilyLedgerTest {
     assertThat(l.drainMovedUsers()).containsExactlyInAnyOrder("b", "c");
     assertThat(l.drainMovedUsers()).isEmpty();
     assertThat(l.drainTouched()).contains("f1", "f2");
+  }
+
+  /**
+   * Model test: after any sequence of account updates (new traffic, new profile scores), removals, allowlistings and
+   * family merges, every family's usage equals the usage summed from scratch over the accounts' latest
+   * contributions.
+   */
+  @Test
+  void incrementalUsage_equalsUsageRecomputedFromScratch() {
+    for (long seed = 1; seed <= 20; seed++) {
+      SplittableRandom r = new SplittableRandom(seed);
+      FamilyLedger ledger = new FamilyLedger();
+      Map<String, String> parent = new HashMap<>(); // family merges, as the family stage reports them
+      java.util.function.UnaryOperator<String> canonical = f -> {
+        while (parent.containsKey(f)) {
+          f = parent.get(f);
+        }
+        return f;
+      };
+      Map<String, AccountSketch> sketches = new TreeMap<>();
+      Map<String, Double> profiles = new HashMap<>();
+      int seq = 0;
+      for (int step = 0; step < 400; step++) {
+        int op = r.nextInt(20);
+        String id = "a" + r.nextInt(12);
+        if (op < 15) {
+          AccountSketch a = sketches.computeIfAbsent(id, AccountSketch::new);
+          for (int k = 1 + r.nextInt(4); k > 0; k--) {
+            String fam = r.nextInt(5) == 0 ? null : "tf-" + (1 + r.nextInt(8));
+            a.update(features(id, "org-" + (id.hashCode() % 3), seq++), fam);
+          }
+          double profile = r.nextInt(10) / 10.0;
+          profiles.put(id, profile);
+          ledger.update(a, profile, true, canonical);
+        } else if (op < 17 && sketches.containsKey(id)) {
+          sketches.remove(id);
+          ledger.remove(id, canonical);
+        } else if (op < 18 && sketches.containsKey(id)) {
+          ledger.update(sketches.remove(id), profiles.get(id), false, canonical); // allowlisted: contributes nothing
+        } else {
+          String absorbed = canonical.apply("tf-" + (1 + r.nextInt(8)));
+          String into = canonical.apply("tf-" + (1 + r.nextInt(8)));
+          if (!absorbed.equals(into)) {
+            parent.put(absorbed, into);
+            ledger.merge(absorbed, into);
+          }
+        }
+        if (step % 20 == 0) {
+          ledger.drainTouched();
+        }
+      }
+      // from scratch: each remaining account's contribution as of its last update (the sketch has not changed since)
+      Map<String, FamilyUsage> expected = new TreeMap<>();
+      for (AccountSketch a : sketches.values()) {
+        for (Map.Entry<String, Long> e : a.families().sorted()) {
+          expected.computeIfAbsent(canonical.apply(e.getKey()), k -> new FamilyUsage())
+              .add(e.getValue(), a.requests(), profiles.get(a.accountId()), a.owner());
+        }
+      }
+      for (int f = 1; f <= 8; f++) {
+        String fam = canonical.apply("tf-" + f);
+        FamilyUsage want = expected.get(fam);
+        FamilyUsage got = ledger.usage(fam);
+        if (want == null) {
+          assertThat(got).as("seed %d family %s", seed, fam).isNull();
+        } else {
+          assertThat(got).as("seed %d family %s", seed, fam).isNotNull();
+          assertThat(List.of(got.requests, got.profileWeighted, got.devotedAccounts(), got.devotedOwners()))
+              .as("seed %d family %s", seed, fam)
+              .isEqualTo(List.of(want.requests, want.profileWeighted, want.devotedAccounts(), want.devotedOwners()));
+        }
+      }
+    }
+  }
+
+  private static RequestFeatures features(String account, String org, int n) {
+    Instant ts = Instant.parse("2026-03-02T00:00:00Z").plusSeconds(60L * n);
+    Event e = new Event("ev-" + n, ts, account, org, null, null,
+        new AccountInfo(null, Tier.FREE, false, null, null, null),
+        new ClientInfo("198.51.100.7", null, null, null, null, null),
+        new Request("m", null, null, List.of(Message.text("user", "q" + n)), List.of(), null, null, null, null,
+            null, null, null),
+        null);
+    return new RequestFeatures(e, new long[] {n}, 0L, Capability.REASONING, CotSignal.NONE, 10, false, 0);
   }
 }
