@@ -156,6 +156,12 @@ class DashboardIT {
     throw new AssertionError("detection did not catch up");
   }
 
+  /** The text content of the first element {@code by} finds, read again if the page re-renders it meanwhile. */
+  static String stableText(By by) {
+    return waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> d.findElement(by).getAttribute("textContent"));
+  }
+
   static WebDriverWait waiting() {
     return new WebDriverWait(browser, Duration.ofSeconds(20));
   }
@@ -236,12 +242,14 @@ class DashboardIT {
     login();
     for (int a = 0; a < 3; a++) {
       browser.get(base + "/ui/#/account/acct-hostile-" + a);
-      await(By.id("account-id"));
-      List<WebElement> samples = waiting().until(d -> {
+      // the page renders this account (not the previous one) before its samples are read; a sample re-rendered
+      // while it is read is read again
+      waiting().until(ExpectedConditions.textToBe(By.id("account-id"), "acct-hostile-" + a));
+      Set<String> shown = waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
         List<WebElement> s = d.findElements(By.cssSelector("#families pre.sample"));
-        return s.isEmpty() ? null : s;
+        return s.isEmpty() ? null
+            : s.stream().map(e -> e.getAttribute("textContent")).collect(Collectors.toSet());
       });
-      Set<String> shown = samples.stream().map(s -> s.getAttribute("textContent")).collect(Collectors.toSet());
       Set<String> sent = new java.util.HashSet<>();
       for (String h : HOSTILE) {
         for (int i = 0; i < 80; i++) {
@@ -253,13 +261,14 @@ class DashboardIT {
     }
     // the right-to-left and zero-width characters are flagged next to the text that carries them
     browser.get(base + "/ui/#/search/" + java.net.URLEncoder.encode("gnp.exe", "UTF-8"));
-    WebElement family = await(By.cssSelector("#search-families .family"));
-    assertThat(family.getAttribute("textContent")).contains("\u202Egnp.exe", "pass\u200Bword");
-    assertThat(family.findElement(By.cssSelector(".warn")).getText()).contains("U+202E", "U+200B", "U+2066");
+    await(By.cssSelector("#search-families .family"));
+    assertThat(stableText(By.cssSelector("#search-families .family"))).contains("\u202Egnp.exe", "pass\u200Bword");
+    assertThat(stableText(By.cssSelector("#search-families .family .warn"))).contains("U+202E", "U+200B", "U+2066");
     assertNothingRan();
     // script text is searchable and still inert
     browser.get(base + "/ui/#/search/" + java.net.URLEncoder.encode("<script>", "UTF-8").replace("+", "%20"));
-    assertThat(await(By.cssSelector("#search-families pre.sample")).getAttribute("textContent"))
+    await(By.cssSelector("#search-families pre.sample"));
+    assertThat(stableText(By.cssSelector("#search-families pre.sample")))
         .startsWith("<script>window.__pwned = 1</script>");
     assertNothingRan();
   }
