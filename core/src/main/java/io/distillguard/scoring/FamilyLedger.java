@@ -59,25 +59,17 @@ public final class FamilyLedger {
       u.add(c.inFamily(), a.requests(), profile, a.owner());
       touched.add(c.family());
     }
-    if (old != null) {
-      for (Contribution c : old.parts()) {
-        String fam = canonical.apply(c.family());
-        FamilyUsage u = usage.get(fam);
-        if (u != null) {
-          u.remove(c.inFamily(), old.total(), old.profile(), old.owner());
-          if (u.isEmpty()) {
-            usage.remove(fam);
-          }
-          touched.add(fam);
-        }
-      }
-    }
+    withdraw(old, canonical);
     accounts.put(a.accountId(), new AccountPart(a.requests(), profile, a.owner(), List.of(parts)));
   }
 
-  /** Removes an account's contribution (evicted, or about to be replaced). */
+  /** Removes an account's contribution (evicted, or allowlisted). */
   public void remove(String accountId, UnaryOperator<String> canonical) {
-    AccountPart old = accounts.remove(accountId);
+    withdraw(accounts.remove(accountId), canonical);
+  }
+
+  /** Takes an account's earlier contribution ({@code null}: none) out of its families' usage. */
+  private void withdraw(AccountPart old, UnaryOperator<String> canonical) {
     if (old == null) {
       return;
     }
