@@ -319,9 +319,14 @@ public final class Evaluator {
         startKnown = false;
       } else {
         delays.addAll(delays(group, s -> c.start()));
-        List<Duration> arrived = arrivals == null ? null
-            : spans(group, s -> c.start(), s -> later(c.start(), s.label().firstRequestAt()));
-        arrivals = arrived == null ? null : concat(arrivals, arrived);
+        if (arrivals != null) {
+          List<Duration> arrived = spans(group, s -> c.start(), s -> later(c.start(), s.label().firstRequestAt()));
+          if (arrived == null) {
+            arrivals = null; // a flagged account's first request is unknown: no floor rather than part of one
+          } else {
+            arrivals.addAll(arrived);
+          }
+        }
       }
     }
     // Grouping: where the family's attack-verdict accounts were linked.
@@ -467,12 +472,6 @@ public final class Evaluator {
       }
       out.add(Duration.between(a, b));
     }
-    return out;
-  }
-
-  private static List<Duration> concat(List<Duration> a, List<Duration> b) {
-    List<Duration> out = new ArrayList<>(a);
-    out.addAll(b);
     return out;
   }
 

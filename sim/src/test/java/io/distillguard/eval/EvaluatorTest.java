@@ -348,29 +348,35 @@ class EvaluatorTest {
             tuple("median time to first flag: campaign slow (low_and_slow)", 20.0, true));
   }
 
+  /**
+   * A rotating campaign whose accounts join over days (a1 sent its first request an hour before the campaign's
+   * start; a2..a5 at 0h, 48h, 72h and 90h after it), and another campaign one of whose labels (b2) gives no first
+   * request time.
+   */
+  static final LabelSet ROTATING_LABELS = labels(
+      new Label("a1", ATTACK, "rotating", T0.minus(ONE_HOUR)),
+      new Label("a2", ATTACK, "rotating", T0),
+      new Label("a3", ATTACK, "rotating", T0.plus(ONE_HOUR.multipliedBy(48))),
+      new Label("a4", ATTACK, "rotating", T0.plus(ONE_HOUR.multipliedBy(72))),
+      new Label("a5", ATTACK, "rotating", T0.plus(ONE_HOUR.multipliedBy(90))),
+      new Label("b1", ATTACK, "other", T0),
+      label("b2", ATTACK, "other"));
+  /** a1..a4 first flagged 1h, 2h, 50h and 75h after the start; a5 only suspicious; b1, b2 at 1h. */
+  static final VerdictSet ROTATING_VERDICTS = verdicts(
+      verdict("a1", Verdict.ATTACK, "cmp-1", T0.plus(ONE_HOUR)),
+      verdict("a2", Verdict.ATTACK, "cmp-1", T0.plus(ONE_HOUR.multipliedBy(2))),
+      verdict("a3", Verdict.ATTACK, "cmp-1", T0.plus(ONE_HOUR.multipliedBy(50))),
+      verdict("a4", Verdict.ATTACK, "cmp-1", T0.plus(ONE_HOUR.multipliedBy(75))),
+      verdict("a5", Verdict.SUSPICIOUS, null, null),
+      verdict("b1", Verdict.ATTACK, "cmp-2", T0.plus(ONE_HOUR)),
+      verdict("b2", Verdict.ATTACK, "cmp-2", T0.plus(ONE_HOUR)));
+  /** Both campaigns high volume, started at T0, in families r and o. */
+  static final Scenario ROTATING_SCENARIO = scenario(List.of(campaign("rotating", "r", Pace.HIGH_VOLUME, T0),
+      campaign("other", "o", Pace.HIGH_VOLUME, T0)), List.of());
+
   @Test
   void evaluate_campaignWhoseAccountsJoinLate_timesEachFromItsOwnFirstRequest() {
-    // a rotating campaign: accounts join over days; a1 sent its first request before the campaign's start
-    LabelSet labels = labels(
-        new Label("a1", ATTACK, "rotating", T0.minus(ONE_HOUR)),
-        new Label("a2", ATTACK, "rotating", T0),
-        new Label("a3", ATTACK, "rotating", T0.plus(ONE_HOUR.multipliedBy(48))),
-        new Label("a4", ATTACK, "rotating", T0.plus(ONE_HOUR.multipliedBy(72))),
-        new Label("a5", ATTACK, "rotating", T0.plus(ONE_HOUR.multipliedBy(90))),
-        new Label("b1", ATTACK, "other", T0),
-        label("b2", ATTACK, "other"));
-    VerdictSet verdicts = verdicts(
-        verdict("a1", Verdict.ATTACK, "cmp-1", T0.plus(ONE_HOUR)),
-        verdict("a2", Verdict.ATTACK, "cmp-1", T0.plus(ONE_HOUR.multipliedBy(2))),
-        verdict("a3", Verdict.ATTACK, "cmp-1", T0.plus(ONE_HOUR.multipliedBy(50))),
-        verdict("a4", Verdict.ATTACK, "cmp-1", T0.plus(ONE_HOUR.multipliedBy(75))),
-        verdict("a5", Verdict.SUSPICIOUS, null, null),
-        verdict("b1", Verdict.ATTACK, "cmp-2", T0.plus(ONE_HOUR)),
-        verdict("b2", Verdict.ATTACK, "cmp-2", T0.plus(ONE_HOUR)));
-    Scenario sc = scenario(List.of(campaign("rotating", "r", Pace.HIGH_VOLUME, T0),
-        campaign("other", "o", Pace.HIGH_VOLUME, T0)), List.of());
-
-    EvalReport r = new Evaluator().evaluate(labels, verdicts, sc);
+    EvalReport r = new Evaluator().evaluate(ROTATING_LABELS, ROTATING_VERDICTS, ROTATING_SCENARIO);
 
     EvalReport.Campaign other = r.campaigns().get(0);
     EvalReport.Campaign rotating = r.campaigns().get(1);
@@ -389,27 +395,8 @@ class EvaluatorTest {
 
   @Test
   void evaluate_familyWhoseAccountsArriveLate_reportsTheMedianNoDetectorCanBeat() {
-    // accounts arrive 1h before, 0h, 48h, 72h and 90h after the start; a5 is never flagged, so it does not count
-    LabelSet labels = labels(
-        new Label("a1", ATTACK, "rotating", T0.minus(ONE_HOUR)),
-        new Label("a2", ATTACK, "rotating", T0),
-        new Label("a3", ATTACK, "rotating", T0.plus(ONE_HOUR.multipliedBy(48))),
-        new Label("a4", ATTACK, "rotating", T0.plus(ONE_HOUR.multipliedBy(72))),
-        new Label("a5", ATTACK, "rotating", T0.plus(ONE_HOUR.multipliedBy(90))),
-        new Label("b1", ATTACK, "other", T0),
-        label("b2", ATTACK, "other"));
-    VerdictSet verdicts = verdicts(
-        verdict("a1", Verdict.ATTACK, "cmp-1", T0.plus(ONE_HOUR)),
-        verdict("a2", Verdict.ATTACK, "cmp-1", T0.plus(ONE_HOUR.multipliedBy(2))),
-        verdict("a3", Verdict.ATTACK, "cmp-1", T0.plus(ONE_HOUR.multipliedBy(50))),
-        verdict("a4", Verdict.ATTACK, "cmp-1", T0.plus(ONE_HOUR.multipliedBy(75))),
-        verdict("a5", Verdict.SUSPICIOUS, null, null),
-        verdict("b1", Verdict.ATTACK, "cmp-2", T0.plus(ONE_HOUR)),
-        verdict("b2", Verdict.ATTACK, "cmp-2", T0.plus(ONE_HOUR)));
-    Scenario sc = scenario(List.of(campaign("rotating", "r", Pace.HIGH_VOLUME, T0),
-        campaign("other", "o", Pace.HIGH_VOLUME, T0)), List.of());
-
-    EvalReport r = new Evaluator().evaluate(labels, verdicts, sc);
+    // a5 is never flagged, so it does not count
+    EvalReport r = new Evaluator().evaluate(ROTATING_LABELS, ROTATING_VERDICTS, ROTATING_SCENARIO);
 
     EvalReport.Family rotating = r.families().stream().filter(f -> f.name().equals("r")).findFirst().orElseThrow();
     // arrivals of the flagged a1..a4 (a1 counts from the start): 0h, 0h, 48h, 72h; nearest-rank median is rank 2
@@ -420,10 +407,10 @@ class EvaluatorTest {
     assertThat(r.notes()).noneMatch(n -> n.contains("no detector can meet it"));
 
     // flag only the late arrivals: their median arrival, 72h, is beyond the 6h target, and the report says so
-    EvalReport late = new Evaluator().evaluate(labels, verdicts(
+    EvalReport late = new Evaluator().evaluate(ROTATING_LABELS, verdicts(
         verdict("a3", Verdict.ATTACK, "cmp-1", T0.plus(ONE_HOUR.multipliedBy(50))),
         verdict("a4", Verdict.ATTACK, "cmp-1", T0.plus(ONE_HOUR.multipliedBy(75))),
-        verdict("a5", Verdict.ATTACK, "cmp-1", T0.plus(ONE_HOUR.multipliedBy(91)))), sc);
+        verdict("a5", Verdict.ATTACK, "cmp-1", T0.plus(ONE_HOUR.multipliedBy(91)))), ROTATING_SCENARIO);
     EvalReport.Family lateFamily = late.families().stream().filter(f -> f.name().equals("r")).findFirst()
         .orElseThrow();
     assertThat(lateFamily.medianFloor()).isEqualTo(ONE_HOUR.multipliedBy(72));
