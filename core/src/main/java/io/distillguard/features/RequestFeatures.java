@@ -6,8 +6,11 @@ import java.util.Objects;
 /**
  * What the feature stage extracts from one request, for the family and keyed-state stages. {@code shingles} are the
  * shingle hashes of the template skeleton of the system prompt followed by the user prompt, in text order (order
- * matters: template text comes in long runs of recurring shingles); {@code systemHash} a hash of the normalized system prompt (0 when there is none). No prompt text is kept here
- * beyond the event itself.
+ * matters: template text comes in long runs of recurring shingles); {@code systemHash} a hash of the normalized system
+ * prompt (0 when there is none). The request's infrastructure keys are derived here too, off the keyed-state thread:
+ * {@code ipRange} ({@link InfraKeys#ipRange}, null when the address is missing or malformed), {@code
+ * clientConfiguration} ({@link InfraKeys#clientConfiguration}) and {@code owner} ({@link InfraKeys#owner}). No prompt
+ * text is kept here beyond the event itself.
  */
 public record RequestFeatures(
     Event event,
@@ -17,12 +20,24 @@ public record RequestFeatures(
     CotSignal cot,
     int promptChars,
     boolean hasImages,
-    int toolCount) {
+    int toolCount,
+    String ipRange,
+    String clientConfiguration,
+    String owner) {
 
   public RequestFeatures {
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(shingles, "shingles");
     Objects.requireNonNull(capability, "capability");
     Objects.requireNonNull(cot, "cot");
+    Objects.requireNonNull(clientConfiguration, "clientConfiguration");
+    Objects.requireNonNull(owner, "owner");
+  }
+
+  /** Features with the infrastructure keys derived from {@code event}. */
+  public RequestFeatures(Event event, long[] shingles, long systemHash, Capability capability, CotSignal cot,
+      int promptChars, boolean hasImages, int toolCount) {
+    this(event, shingles, systemHash, capability, cot, promptChars, hasImages, toolCount,
+        InfraKeys.ipRange(event.clientOrEmpty().ip()), InfraKeys.clientConfiguration(event), InfraKeys.owner(event));
   }
 }

@@ -34,6 +34,10 @@ public final class CampaignLinker {
   private final Map<String, FamilySet> lockstepSets = new HashMap<>();
   /** Each linkable account's family nodes from an earlier call, reused until the account is reported changed. */
   private final Map<String, String[]> familyJoins = new HashMap<>();
+  /** The accounts whose profile reaches some link's floor, in id order (the caches above hold only these). */
+  private final java.util.TreeSet<String> linkable = new java.util.TreeSet<>();
+  /** Whether {@link #linkable} was filled from all accounts (on the first call). */
+  private boolean seeded;
 
   /** A linker with every link type on. */
   public CampaignLinker() {
@@ -88,15 +92,32 @@ public final class CampaignLinker {
       Map<String, AccountAssessment> assessments, Map<String, FamilyAssessment> families,
       UnaryOperator<String> canonicalFamily, java.util.function.Predicate<String> allowlisted,
       Map<String, String> priorCampaigns, java.util.Set<String> changed) {
-    // an account below every link's profile floor is never linked: leave it out from the start
-    List<String> ids = new ArrayList<>();
-    for (AccountSketch a : state.accounts()) {
-      AccountAssessment p = profiles.get(a.accountId());
-      if (p != null && p.score() >= MIN_LINK_PROFILE) {
-        ids.add(a.accountId());
+    // an account below every link's profile floor is never linked: leave it out from the start (the set of the
+    // others is kept up to date from the changed accounts; evicted ones leave it as they are met)
+    if (!seeded) {
+      for (AccountSketch a : state.accounts()) {
+        admit(a.accountId(), profiles);
+      }
+      seeded = true;
+    }
+    for (String id : changed) {
+      if (state.account(id) == null) {
+        forget(id);
+      } else {
+        admit(id, profiles);
       }
     }
-    ids.sort(null);
+    List<String> ids = new ArrayList<>(linkable.size());
+    for (java.util.Iterator<String> it = linkable.iterator(); it.hasNext(); ) {
+      String id = it.next();
+      if (state.account(id) == null) {
+        it.remove(); // evicted
+        familyJoins.remove(id);
+        lockstepSets.remove(id);
+      } else {
+        ids.add(id);
+      }
+    }
     // nodes: accounts are 0..n-1 in id order; families ("f:"), infrastructure keys ("i:") and prior campaigns ("c:")
     // are numbered after them as they are met
     Nodes nodes = new Nodes(ids.size());
@@ -126,10 +147,6 @@ public final class CampaignLinker {
       infra(state, nodes, joinedBy, i, InfraKey.PAYMENT, a.payments());
       infra(state, nodes, joinedBy, i, InfraKey.IP_RANGE, a.ipRanges());
     }
-    // caches are bounded by the linkable accounts
-    java.util.Set<String> linkable = new java.util.HashSet<>(ids);
-    familyJoins.keySet().retainAll(linkable);
-    lockstepSets.keySet().retainAll(linkable);
     if (linkInfrastructure) {
       clientConfigurations(state, profiles, allowlisted, ids, nodes, joinedBy);
     }
@@ -148,24 +165,40 @@ public final class CampaignLinker {
       }
     }
 
-    // components in order of their smallest account id, members in id order
-    Map<Integer, List<String>> members = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < ids.size(); i++) {
-      members.computeIfAbsent(nodes.uf.find(i), k -> new ArrayList<>()).add(ids.get(i));
+    // components in order of their smallest account id (a root is its component's smallest index), members in id
+    // order
+    int count = ids.size();
+    int[] rootOf = new int[count];
+    int[] size = new int[count];
+    for (int i = 0; i < count; i++) {
+      rootOf[i] = nodes.uf.find(i);
+      size[rootOf[i]]++;
     }
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < ids.size(); i++) {
-      index.put(ids.get(i), i);
+    int[][] byRoot = new int[count][];
+    int[] filled = new int[count];
+    for (int i = 0; i < count; i++) {
+      int r = rootOf[i];
+      if (size[r] >= MIN_GROUP) {
+        if (byRoot[r] == null) {
+          byRoot[r] = new int[size[r]];
+        }
+        byRoot[r][filled[r]++] = i;
+      }
     }
     List<LinkedGroup> groups = new ArrayList<>();
-    for (List<String> accounts : members.values()) {
-      if (accounts.size() < MIN_GROUP) {
+    for (int root = 0; root < count; root++) {
+      int[] memberIndex = byRoot[root];
+      if (memberIndex == null) {
         continue;
+      }
+      List<String> accounts = new ArrayList<>(memberIndex.length);
+      for (int m : memberIndex) {
+        accounts.add(ids.get(m));
       }
       Map<String, Integer> fams = new TreeMap<>();
       Map<String, Integer> infra = new TreeMap<>();
-      for (String id : accounts) {
-        for (String n : joined(joinedBy, index.get(id))) {
+      for (int m : memberIndex) {
+        for (String n : joined(joinedBy, m)) {
           if (n.startsWith("f:")) {
             fams.merge(n.substring(2), 1, Integer::sum);
           } else if (n.startsWith("i:")) {
@@ -178,8 +211,9 @@ public final class CampaignLinker {
       infra.values().removeIf(c -> c < 2);
       java.util.Set<String> viaFamily = new java.util.TreeSet<>();
       int lockstep = 0;
-      for (String id : accounts) {
-        List<String> joined = joined(joinedBy, index.get(id));
+      for (int m : memberIndex) {
+        String id = ids.get(m);
+        List<String> joined = joined(joinedBy, m);
         for (String n : joined) {
           // a shared payment instrument is as strong a tie as a shared template: one operator pays for both
           if ((n.startsWith("f:") && fams.containsKey(n.substring(2))) || n.equals(LOCKSTEP) || n.startsWith("c:")
@@ -197,6 +231,23 @@ public final class CampaignLinker {
       groups.add(new LinkedGroup(accounts, fams, infra, viaFamily));
     }
     return groups;
+  }
+
+  /** Puts an account into the linkable set if its profile reaches some link's floor, else takes it out. */
+  private void admit(String id, Map<String, AccountAssessment> profiles) {
+    AccountAssessment p = profiles.get(id);
+    if (p != null && p.score() >= MIN_LINK_PROFILE) {
+      linkable.add(id);
+    } else {
+      forget(id);
+    }
+  }
+
+  private void forget(String id) {
+    if (linkable.remove(id)) {
+      familyJoins.remove(id);
+      lockstepSets.remove(id);
+    }
   }
 
   /**
@@ -262,7 +313,7 @@ public final class CampaignLinker {
 
   /**
    * Links accounts that look like harvesters on their own and send most of their traffic with one client
-   * configuration (TLS fingerprint, model, request parameters: {@link io.distillguard.state.InfraKeys#clientConfiguration})
+   * configuration (TLS fingerprint, model, request parameters: {@link io.distillguard.features.InfraKeys#clientConfiguration})
    * when that configuration is used mostly by such accounts: one harness drives them all, however its prompts are
    * worded. A configuration most of whose owners look ordinary, or one that sets no parameters at all (a console's or
    * an SDK's defaults), links nothing.
@@ -281,7 +332,7 @@ public final class CampaignLinker {
       }
       List<Map.Entry<String, Long>> top = a.clientConfigurations().sorted();
       if (top.isEmpty() || top.get(0).getValue() < CONFIG_DOMINANT * a.requests()
-          || top.get(0).getKey().startsWith(io.distillguard.state.InfraKeys.DEFAULTS)) {
+          || top.get(0).getKey().startsWith(io.distillguard.features.InfraKeys.DEFAULTS)) {
         continue;
       }
       String key = InfraKey.CLIENT_CONFIG.key(top.get(0).getKey());
@@ -336,7 +387,7 @@ public final class CampaignLinker {
       java.util.function.Predicate<String> allowlisted, List<String> ids, Nodes nodes,
       List<String>[] joinedBy, java.util.Set<String> changed) {
     FamilySet[] sets = new FamilySet[ids.size()];
-    Map<Long, IntList> buckets = new HashMap<>();
+    LongBuckets buckets = new LongBuckets(ids.size() * 4);
     for (int i = 0; i < ids.size(); i++) {
       String id = ids.get(i);
       FamilySet set = changed.contains(id) ? null : lockstepSets.get(id);
@@ -349,21 +400,22 @@ public final class CampaignLinker {
       }
       sets[i] = set;
       for (int band = 0; band < set.bands.length; band++) {
-        buckets.computeIfAbsent(set.bands[band], k -> new IntList()).add(i);
+        buckets.add(set.bands[band], i);
       }
     }
     IntUnionFind pairs = new IntUnionFind(ids.size());
-    for (IntList bucket : buckets.values()) {
-      if (bucket.size < 2) {
+    for (int b = 0, nb = buckets.groups(); b < nb; b++) {
+      int size = buckets.size(b);
+      if (size < 2) {
         continue;
       }
       // verify against a few representatives, not all pairs: linear in the bucket size
-      int reps = Math.min(LOCKSTEP_REPRESENTATIVES, bucket.size);
+      int reps = Math.min(LOCKSTEP_REPRESENTATIVES, size);
       for (int r = 0; r < reps; r++) {
-        int rep = bucket.values[r];
+        int rep = buckets.value(b, r);
         FamilySet repSet = sets[rep];
-        for (int k = 0; k < bucket.size; k++) {
-          int other = bucket.values[k];
+        for (int k = 0; k < size; k++) {
+          int other = buckets.value(b, k);
           if (other != rep && pairs.find(other) != pairs.find(rep)
               && weightedJaccard(repSet, sets[other]) >= LOCKSTEP_SIMILARITY) {
             pairs.union(rep, other);
@@ -569,12 +621,11 @@ public final class CampaignLinker {
   private static void infra(KeyedState state, Nodes nodes, List<String>[] joinedBy, int account, InfraKey kind,
       TopK values) {
     for (Map.Entry<String, Long> e : values.sorted()) {
-      String key = kind.key(e.getKey());
-      InfraSketch s = key == null ? null : state.infra(key);
+      InfraSketch s = state.infra(kind, e.getKey());
       if (s == null || s.owners() < 2 || s.owners() > COMMON_INFRA_OWNERS) {
         continue; // one organisation's own card or range links nothing; one shared by crowds is common ground
       }
-      join(nodes, joinedBy, account, "i:" + key);
+      join(nodes, joinedBy, account, "i:" + s.key());
     }
   }
 

@@ -90,11 +90,6 @@ public final class AccountSketch {
 
   /** Folds in one request; {@code family} is its template family id, or {@code null} when it has none. */
   public void update(RequestFeatures f, String family) {
-    update(f, family, InfraKeys.clientConfiguration(f.event()));
-  }
-
-  /** {@link #update(RequestFeatures, String)} with the request's client configuration already derived. */
-  public void update(RequestFeatures f, String family, String configuration) {
     Event e = f.event();
     long ts = e.ts().toEpochMilli();
     requests++;
@@ -132,14 +127,14 @@ public final class AccountSketch {
     }
 
     ClientInfo c = e.clientOrEmpty();
-    ip24.update(InfraKeys.ipRange(c.ip()));
+    ip24.update(f.ipRange());
     asns.update(c.asn() == null ? null : String.valueOf(c.asn()));
     tls.update(c.tlsFingerprint());
     userAgents.update(c.userAgent());
     accessPaths.update(c.accessPath());
-    configurations.update(configuration);
+    configurations.update(f.clientConfiguration());
     endUsers.update(e.endUserId());
-    distinctIpRanges.update(InfraKeys.ipRange(c.ip()));
+    distinctIpRanges.update(f.ipRange());
 
     models.update(q.model());
     Long firstUse = modelFirstUse.get(q.model());
@@ -372,7 +367,7 @@ public final class AccountSketch {
     return payments;
   }
 
-  /** Client configurations ({@link InfraKeys#clientConfiguration}) by request count. */
+  /** Client configurations ({@link io.distillguard.features.InfraKeys#clientConfiguration}) by request count. */
   public TopK clientConfigurations() {
     return configurations;
   }

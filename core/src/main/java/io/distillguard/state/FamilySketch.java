@@ -48,15 +48,6 @@ public final class FamilySketch {
     this.familyId = Objects.requireNonNull(familyId, "familyId");
   }
 
-  /** The owner of an account for spread: its organisation, else its payment fingerprint, else itself. */
-  public static String owner(Event e) {
-    if (e.orgId() != null) {
-      return "org:" + e.orgId();
-    }
-    String pf = e.accountOrEmpty().paymentFingerprint();
-    return pf != null ? "pay:" + pf : "acct:" + e.accountId();
-  }
-
   /**
    * Folds in one request of this family; {@code sampleText} supplies its prompt text, and is called only when the
    * request enters the evidence sample.
@@ -68,8 +59,8 @@ public final class FamilySketch {
     firstSeen = Math.min(firstSeen, ts);
     lastSeen = Math.max(lastSeen, ts);
     accounts.update(e.accountId());
-    owners.update(owner(e));
-    ipRanges.update(InfraKeys.ipRange(e.clientOrEmpty().ip()));
+    owners.update(f.owner());
+    ipRanges.update(f.ipRange());
     Long asn = e.clientOrEmpty().asn();
     if (asn != null) {
       asns.update(asn);

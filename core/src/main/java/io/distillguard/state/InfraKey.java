@@ -4,7 +4,7 @@ package io.distillguard.state;
 public enum InfraKey {
   IP_RANGE("ip"),
   PAYMENT("pay"),
-  /** A client configuration ({@link InfraKeys#clientConfiguration}). */
+  /** A client configuration ({@link io.distillguard.features.InfraKeys#clientConfiguration}). */
   CLIENT_CONFIG("cfg");
 
   private final String prefix;
@@ -18,7 +18,31 @@ public enum InfraKey {
     if (value == null || value.isEmpty()) {
       return null;
     }
-    String v = value.length() > TopK.MAX_KEY_CHARS ? value.substring(0, TopK.MAX_KEY_CHARS) : value;
-    return prefix + ":" + v;
+    return prefix + ":" + bounded(value);
+  }
+
+  /** A value as keys hold it: truncated to {@link TopK#MAX_KEY_CHARS}. */
+  static String bounded(String value) {
+    return value.length() > TopK.MAX_KEY_CHARS ? value.substring(0, TopK.MAX_KEY_CHARS) : value;
+  }
+
+  /** Whether {@code key} is a key of this kind. */
+  boolean owns(String key) {
+    return key.length() > prefix.length() && key.startsWith(prefix) && key.charAt(prefix.length()) == ':';
+  }
+
+  /** Length of {@code prefix:}. */
+  int prefixLength() {
+    return prefix.length() + 1;
+  }
+
+  /** The kind of a state key, or null. */
+  static InfraKey of(String key) {
+    for (InfraKey k : values()) {
+      if (k.owns(key)) {
+        return k;
+      }
+    }
+    return null;
   }
 }

@@ -1,7 +1,6 @@
 package io.distillguard.state;
 
 import io.distillguard.event.AccountInfo;
-import io.distillguard.event.ClientInfo;
 import io.distillguard.event.Event;
 import io.distillguard.features.RequestFeatures;
 import java.util.Collection;
@@ -25,7 +24,15 @@ public final class KeyedState {
 
   private final Map<String, AccountSketch> accounts = new HashMap<>();
   private final Map<String, FamilySketch> families = new HashMap<>();
-  private final Map<String, InfraSketch> infra = new HashMap<>();
+  /** Infrastructure sketches by kind ({@link InfraKey#ordinal}), each map keyed by the bounded value. */
+  @SuppressWarnings("unchecked")
+  private final Map<String, InfraSketch>[] infra = new Map[InfraKey.values().length];
+
+  {
+    for (int i = 0; i < infra.length; i++) {
+      infra[i] = new HashMap<>();
+    }
+  }
   private final TreeMap<String, Long> modelFirstSeen = new TreeMap<>();
   private long accountSetVersion;
 
@@ -43,29 +50,35 @@ public final class KeyedState {
       accounts.put(e.accountId(), sketch);
       accountSetVersion++;
     }
-    String configuration = InfraKeys.clientConfiguration(e);
-    sketch.update(f, family, configuration);
+    sketch.update(f, family);
     if (family != null) {
       families.computeIfAbsent(family, FamilySketch::new).update(f, sampleText);
     }
-    String owner = FamilySketch.owner(e);
-    ClientInfo c = e.clientOrEmpty();
+    String owner = f.owner();
     AccountInfo a = e.accountOrEmpty();
-    infra(InfraKey.IP_RANGE.key(InfraKeys.ipRange(c.ip())), e, owner, ts);
+    infra(InfraKey.IP_RANGE, f.ipRange(), e, owner, ts);
     // only the keys linking reads: ASN, TLS and SDK sharing is kept per account (AccountSketch) and per client
     // configuration (which includes the TLS fingerprint), not in sketches of its own that nothing reads
-    infra(InfraKey.PAYMENT.key(a.paymentFingerprint()), e, owner, ts);
-    infra(InfraKey.CLIENT_CONFIG.key(configuration), e, owner, ts);
+    infra(InfraKey.PAYMENT, a.paymentFingerprint(), e, owner, ts);
+    infra(InfraKey.CLIENT_CONFIG, f.clientConfiguration(), e, owner, ts);
     String model = e.request().model();
     if (!modelFirstSeen.containsKey(model) && modelFirstSeen.size() < MAX_MODELS) {
       modelFirstSeen.put(model.length() > TopK.MAX_KEY_CHARS ? model.substring(0, TopK.MAX_KEY_CHARS) : model, ts);
     }
   }
 
-  private void infra(String key, Event e, String owner, long ts) {
-    if (key != null) {
-      infra.computeIfAbsent(key, InfraSketch::new).update(e.accountId(), owner, ts);
+  private void infra(InfraKey kind, String value, Event e, String owner, long ts) {
+    if (value == null || value.isEmpty()) {
+      return;
     }
+    String v = InfraKey.bounded(value);
+    Map<String, InfraSketch> m = infra[kind.ordinal()];
+    InfraSketch s = m.get(v);
+    if (s == null) {
+      s = new InfraSketch(kind.key(v));
+      m.put(v, s);
+    }
+    s.update(e.accountId(), owner, ts);
   }
 
   /**
@@ -106,10 +119,12 @@ public final class KeyedState {
         dropped++;
       }
     }
-    for (Iterator<InfraSketch> it = infra.values().iterator(); it.hasNext(); ) {
-      if (now - it.next().lastSeen() > IDLE_KEYS) {
-        it.remove();
-        dropped++;
+    for (Map<String, InfraSketch> m : infra) {
+      for (Iterator<InfraSketch> it = m.values().iterator(); it.hasNext(); ) {
+        if (now - it.next().lastSeen() > IDLE_KEYS) {
+          it.remove();
+          dropped++;
+        }
       }
     }
     return dropped;
@@ -140,8 +155,22 @@ public final class KeyedState {
     return families.values();
   }
 
+  /** The sketch of a state key ({@code prefix:value}, as {@link InfraKey#key} writes it), or null. */
   public InfraSketch infra(String key) {
-    return infra.get(key);
+    if (key == null) {
+      return null;
+    }
+    for (InfraKey kind : InfraKey.values()) {
+      if (kind.owns(key)) {
+        return infra(kind, key.substring(kind.prefixLength()));
+      }
+    }
+    return null;
+  }
+
+  /** The sketch of one kind's value (truncated as {@link InfraKey#key} truncates it), or null. */
+  public InfraSketch infra(InfraKey kind, String value) {
+    return value == null ? null : infra[kind.ordinal()].get(InfraKey.bounded(value));
   }
 
   /** When a model was first seen in the stream (epoch millis), or {@link Long#MIN_VALUE}. */
@@ -159,7 +188,13 @@ public final class KeyedState {
     out.writeInt(1); // format version
     writeMap(out, accounts, AccountSketch::toBytes);
     writeMap(out, families, FamilySketch::toBytes);
-    writeMap(out, infra, InfraSketch::toBytes);
+    Map<String, InfraSketch> all = new HashMap<>();
+    for (Map<String, InfraSketch> m : infra) {
+      for (InfraSketch sketch : m.values()) {
+        all.put(sketch.key(), sketch);
+      }
+    }
+    writeMap(out, all, InfraSketch::toBytes);
     out.writeInt(modelFirstSeen.size());
     for (Map.Entry<String, Long> e : modelFirstSeen.entrySet()) {
       out.writeUTF(e.getKey());
@@ -173,7 +208,15 @@ public final class KeyedState {
     KeyedState s = new KeyedState();
     readMap(in, s.accounts, AccountSketch::fromBytes);
     readMap(in, s.families, FamilySketch::fromBytes);
-    readMap(in, s.infra, InfraSketch::fromBytes);
+    Map<String, InfraSketch> all = new HashMap<>();
+    readMap(in, all, InfraSketch::fromBytes);
+    for (InfraSketch sketch : all.values()) {
+      InfraKey kind = InfraKey.of(sketch.key());
+      if (kind == null) {
+        throw new java.io.IOException("unknown infrastructure key kind: " + sketch.key());
+      }
+      s.infra[kind.ordinal()].put(sketch.key().substring(kind.prefixLength()), sketch);
+    }
     int m = in.readInt();
     for (int i = 0; i < m; i++) {
       s.modelFirstSeen.put(in.readUTF(), in.readLong());

@@ -97,6 +97,62 @@ class CampaignLinkerTest {
     assertThat(groups.get(0).families()).containsOnlyKeys("tf-1", "tf-2");
   }
 
+  @Test
+  void linkingOnlyTheChangedAccounts_givesTheGroupsOfLinkingAllOfThemAfresh() {
+    // the linker keeps the accounts above its profile floor, and what it derived for each, from call to call; over
+    // random changes of traffic, profiles (across the floor), family suspicion and evictions its groups must equal
+    // those of a new linker that is told every account changed
+    java.util.Random r = new java.util.Random(20261127L);
+    Fixture f = new Fixture();
+    CampaignLinker incremental = new CampaignLinker(true, true, false);
+    String[] fams = {"tf-1", "tf-2", "tf-3", "tf-4", "tf-5", "tf-6"};
+    long clock = 0;
+    int nonEmpty = 0;
+    for (int step = 0; step < 40; step++) {
+      Set<String> changed = new HashSet<>();
+      for (int k = 0; k < 12; k++) {
+        String id = "acct-" + r.nextInt(30);
+        for (int q = 1 + r.nextInt(8); q > 0; q--) {
+          String fam = r.nextInt(4) == 0 ? null : fams[r.nextInt(r.nextBoolean() ? 2 : fams.length)];
+          f.state.update(Fixture.features(id, f.seq++, clock), fam, () -> "sample");
+        }
+        long requests = f.state.account(id).requests();
+        double profile = r.nextInt(5) == 0 ? 0.05 : 0.1 + 0.8 * r.nextDouble();
+        f.profiles.put(id, new AccountAssessment(id, profile, requests, List.of()));
+        changed.add(id);
+      }
+      if (r.nextInt(3) == 0) { // a family's suspicion moves: every account in it changed
+        String fam = fams[r.nextInt(fams.length)];
+        f.suspicion(fam, r.nextDouble());
+        for (var a : f.state.accounts()) {
+          if (a.families().count(fam) > 0) {
+            changed.add(a.accountId());
+          }
+        }
+      }
+      if (step % 10 == 9) { // a month passes: accounts idle since are evicted (and never reported as changed)
+        clock += KeyedState.IDLE_ACCOUNTS + 1;
+        for (int k = 0; k < 3; k++) {
+          String id = "acct-" + r.nextInt(30);
+          f.state.update(Fixture.features(id, f.seq++, clock), fams[0], () -> "sample");
+          changed.add(id);
+        }
+        f.state.evictIdle(clock);
+        f.profiles.keySet().removeIf(id -> f.state.account(id) == null);
+        changed.removeIf(id -> f.state.account(id) == null);
+      }
+      Set<String> all = new HashSet<>();
+      f.state.accounts().forEach(a -> all.add(a.accountId()));
+      List<LinkedGroup> got = incremental.link(f.state, f.profiles, f.profiles, f.families, fam -> fam,
+          id -> false, Map.of(), changed);
+      List<LinkedGroup> fresh = new CampaignLinker(true, true, false).link(f.state, f.profiles, f.profiles,
+          f.families, fam -> fam, id -> false, Map.of(), all);
+      assertThat(got).as("step %d", step).isEqualTo(fresh);
+      nonEmpty += got.isEmpty() ? 0 : 1;
+    }
+    assertThat(nonEmpty).as("steps with groups").isGreaterThan(10);
+  }
+
   /** Accounts with chosen family sequences, own profiles of 0.5, and family suspicions. */
   private static final class Fixture {
     final KeyedState state = new KeyedState();
@@ -135,9 +191,16 @@ class CampaignLinkerTest {
           id -> false, Map.of(), ids);
     }
 
-    /** A request with its own address and payment instrument: nothing but families can link it. */
     private static RequestFeatures features(String account, int n) {
-      Event e = new Event("ev-" + n, T0.plusSeconds(60L * n), account, null, null, null,
+      return features(account, n, 0);
+    }
+
+    /**
+     * A request with its own address and payment instrument (nothing but families can link it), {@code offset}
+     * milliseconds later than the fixture's clock.
+     */
+    private static RequestFeatures features(String account, int n, long offset) {
+      Event e = new Event("ev-" + n, T0.plusSeconds(60L * n).plusMillis(offset), account, null, null, null,
           new AccountInfo(T0.minusSeconds(86_400), Tier.FREE, false, "pf-" + account, "mail.example", "US"),
           new ClientInfo("198.51." + (n % 250) + ".9", 64500L, "Example", "sdk/1", "t13d", "direct"),
           new Request("frontier-large", null, null, List.of(Message.text("user", "q" + n)), List.of(), 1000, null,

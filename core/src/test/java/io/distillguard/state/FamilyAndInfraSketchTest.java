@@ -3,6 +3,7 @@ package io.distillguard.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.distillguard.features.InfraKeys;
 import io.distillguard.features.RequestFeatures;
 import java.util.ArrayList;
 import java.util.List;

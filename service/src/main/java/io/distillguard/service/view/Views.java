@@ -199,7 +199,7 @@ public final class Views {
   public static Map<String, Object> search(DetectionPipeline p, Detector.Snapshot s, String query, int limit) {
     String q = query.toLowerCase(Locale.ROOT);
     // an address finds the accounts seen in its range (ranges are what the state keeps)
-    String range = IP.matcher(query).matches() ? io.distillguard.state.InfraKeys.ipRange(query) : null;
+    String range = IP.matcher(query).matches() ? io.distillguard.features.InfraKeys.ipRange(query) : null;
     String rq = range == null ? q : range.toLowerCase(Locale.ROOT);
     List<Map<String, Object>> accounts = new ArrayList<>();
     List<AccountSketch> all = new ArrayList<>(p.state().accounts());

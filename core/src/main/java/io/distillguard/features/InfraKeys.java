@@ -1,4 +1,4 @@
-package io.distillguard.state;
+package io.distillguard.features;
 
 /**
  * Infrastructure keys derived from request metadata: an IPv4 address's /24 range, an IPv6 address's /48, so that
@@ -36,6 +36,18 @@ public final class InfraKeys {
     boolean defaults = q.maxTokens() == null && q.temperature() == null && q.topP() == null
         && (r == null || r.budgetTokens() == null);
     return defaults ? DEFAULTS + hex : hex;
+  }
+
+  /**
+   * Who owns the account that sent a request, for counting unrelated users of a key: its declared organisation
+   * ({@code org:}), else its payment fingerprint ({@code pay:}), else the account itself ({@code acct:}).
+   */
+  public static String owner(io.distillguard.event.Event e) {
+    if (e.orgId() != null) {
+      return "org:" + e.orgId();
+    }
+    String pf = e.accountOrEmpty().paymentFingerprint();
+    return pf != null ? "pay:" + pf : "acct:" + e.accountId();
   }
 
   /** {@code a.b.c.0/24} for IPv4, the first three groups plus {@code ::/48} for IPv6, {@code null} otherwise. */
