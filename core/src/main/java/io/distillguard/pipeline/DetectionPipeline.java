@@ -202,11 +202,12 @@ public final class DetectionPipeline {
       forgottenFamilies.add(gone);
     }
     String canonical = names.canonical(assignment.family());
-    state.update(f, canonical, () -> FeatureExtractor.promptText(f.event().request()));
-    dirty.add(f.event().accountId());
+    // the id as state keys it (one string per account): every map below is keyed by that same instance
+    String account = state.update(f, canonical, () -> FeatureExtractor.promptText(f.event().request())).accountId();
+    dirty.add(account);
     if (canonical != null) {
       dirtyFamilies.add(canonical);
-      ledger.used(canonical, f.event().accountId());
+      ledger.used(canonical, account);
     }
   }
 

@@ -38,9 +38,10 @@ public final class KeyedState {
 
   /**
    * Folds one request (with its family, or null, and its prompt text for evidence samples, asked for only when
-   * needed) into all sketches.
+   * needed) into all sketches, and returns the account's sketch. Its {@link AccountSketch#accountId()} is the very
+   * string this state is keyed by: callers that key their own maps by it make every lookup here an identity match.
    */
-  public void update(RequestFeatures f, String family, java.util.function.Supplier<String> sampleText) {
+  public AccountSketch update(RequestFeatures f, String family, java.util.function.Supplier<String> sampleText) {
     // family ids given here must be current (canonical): merged families live under the surviving id
     Event e = f.event();
     long ts = e.ts().toEpochMilli();
@@ -50,10 +51,12 @@ public final class KeyedState {
       accounts.put(e.accountId(), sketch);
       accountSetVersion++;
     }
-    sketch.update(f, family);
     if (family != null) {
-      families.computeIfAbsent(family, FamilySketch::new).update(f, sampleText);
+      FamilySketch fs = families.computeIfAbsent(family, FamilySketch::new);
+      fs.update(f, sampleText);
+      family = fs.familyId(); // the account counts the family under the string the family is keyed by
     }
+    sketch.update(f, family);
     String owner = f.owner();
     AccountInfo a = e.accountOrEmpty();
     infra(InfraKey.IP_RANGE, f.ipRange(), e, owner, ts);
@@ -65,6 +68,7 @@ public final class KeyedState {
     if (!modelFirstSeen.containsKey(model) && modelFirstSeen.size() < MAX_MODELS) {
       modelFirstSeen.put(model.length() > TopK.MAX_KEY_CHARS ? model.substring(0, TopK.MAX_KEY_CHARS) : model, ts);
     }
+    return sketch;
   }
 
   private void infra(InfraKey kind, String value, Event e, String owner, long ts) {
@@ -206,7 +210,11 @@ public final class KeyedState {
   public static KeyedState read(java.io.DataInput in) throws java.io.IOException {
     Codec.checkVersion(in.readInt(), 1, "keyed state");
     KeyedState s = new KeyedState();
-    readMap(in, s.accounts, AccountSketch::fromBytes);
+    Map<String, AccountSketch> accounts = new HashMap<>();
+    readMap(in, accounts, AccountSketch::fromBytes);
+    for (AccountSketch a : accounts.values()) {
+      s.accounts.put(a.accountId(), a); // keyed by the sketch's own id string, as update keys it
+    }
     readMap(in, s.families, FamilySketch::fromBytes);
     Map<String, InfraSketch> all = new HashMap<>();
     readMap(in, all, InfraSketch::fromBytes);

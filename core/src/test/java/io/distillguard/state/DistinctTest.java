@@ -62,4 +62,49 @@ class DistinctTest {
     ab.merge(b);
     assertThat(ab.estimate()).isEqualTo(60);
   }
+
+  @Test
+  void aSketchMadeOnlyAtTheSecondKey_isTheHyperLogLogFedFromTheStart() {
+    // the HyperLogLog is made lazily: estimates, bytes and merges must be those of one that counted every key
+    SplittableRandom r = new SplittableRandom(11);
+    for (int round = 0; round < 300; round++) {
+      int keys = round % 4 == 0 ? 0 : round % 4 == 1 ? 1 : round % 4 == 2 ? 2 : 1 + r.nextInt(200);
+      Distinct d = new Distinct();
+      org.apache.datasketches.hll.HllSketch eager =
+          new org.apache.datasketches.hll.HllSketch(Distinct.LG_K, org.apache.datasketches.hll.TgtHllType.HLL_8);
+      Distinct other = new Distinct();
+      org.apache.datasketches.hll.HllSketch eagerOther =
+          new org.apache.datasketches.hll.HllSketch(Distinct.LG_K, org.apache.datasketches.hll.TgtHllType.HLL_8);
+      for (int i = 0; i < keys * 3; i++) {
+        long k = r.nextInt(Math.max(1, keys));
+        d.update(k);
+        eager.update(k);
+        if (r.nextBoolean()) {
+          other.update(k + 1000);
+          eagerOther.update(k + 1000);
+        }
+        assertThat(d.estimate()).isEqualTo(Math.round(eager.getEstimate()));
+      }
+      assertThat(d.isEmpty()).isEqualTo(eager.isEmpty());
+      assertThat(d.toBytes()).isEqualTo(eager.toCompactByteArray());
+      assertThat(Distinct.fromBytes(d.toBytes()).estimate()).isEqualTo(d.estimate());
+      // merges (in either order: a union's estimate may depend on it) are those of the eager sketches
+      assertThat(other.toBytes()).isEqualTo(eagerOther.toCompactByteArray());
+      Distinct copy = new Distinct();
+      copy.clearAndMerge(d);
+      copy.merge(other);
+      assertThat(copy.toBytes()).isEqualTo(union(eager, eagerOther).toCompactByteArray());
+      other.merge(d);
+      assertThat(other.toBytes()).isEqualTo(union(eagerOther, eager).toCompactByteArray());
+      assertThat(other.estimate()).isEqualTo(Math.round(union(eagerOther, eager).getEstimate()));
+    }
+  }
+
+  private static org.apache.datasketches.hll.HllSketch union(org.apache.datasketches.hll.HllSketch a,
+      org.apache.datasketches.hll.HllSketch b) {
+    org.apache.datasketches.hll.Union u = new org.apache.datasketches.hll.Union(Distinct.LG_K);
+    u.update(a);
+    u.update(b);
+    return u.getResult(org.apache.datasketches.hll.TgtHllType.HLL_8);
+  }
 }
