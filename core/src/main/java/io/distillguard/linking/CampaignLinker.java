@@ -30,11 +30,9 @@ public final class CampaignLinker {
   private final boolean linkFamilies;
   private final boolean linkLockstep;
   private final boolean linkInfrastructure;
-  /** Each linkable account's lockstep items from an earlier call, reused until the account is reported changed. */
-  private final Map<String, FamilySet> lockstepSets = new HashMap<>();
-  /** Each linkable account's family nodes from an earlier call, reused until the account is reported changed. */
-  private final Map<String, String[]> familyJoins = new HashMap<>();
-  /** The accounts whose profile reaches some link's floor, in id order (the caches above hold only these). */
+  /** What was derived for each linkable account in an earlier call, reused until the account is reported changed. */
+  private final Map<String, Derived> derived = new HashMap<>();
+  /** The accounts whose profile reaches some link's floor, in id order (the cache above holds only these). */
   private final java.util.TreeSet<String> linkable = new java.util.TreeSet<>();
   /** Whether {@link #linkable} was filled from all accounts (on the first call). */
   private boolean seeded;
@@ -112,8 +110,7 @@ public final class CampaignLinker {
       String id = it.next();
       if (state.account(id) == null) {
         it.remove(); // evicted
-        familyJoins.remove(id);
-        lockstepSets.remove(id);
+        derived.remove(id);
       } else {
         ids.add(id);
       }
@@ -123,44 +120,45 @@ public final class CampaignLinker {
     Nodes nodes = new Nodes(ids.size());
     @SuppressWarnings("unchecked")
     List<String>[] joinedBy = new List[ids.size()]; // account -> link nodes it joined
+    Derived[] derivedFor = new Derived[ids.size()];
     for (int i = 0; i < ids.size(); i++) {
       String id = ids.get(i);
-      AccountSketch a = state.account(id);
-      AccountAssessment profile = profiles.get(id);
-      if (allowlisted.test(id) || profile == null || profile.score() < FAMILY_ACCOUNT_PROFILE) {
+      Derived d = changed.contains(id) ? null : derived.get(id);
+      if (d == null) {
+        d = derive(state.account(id), profiles.get(id), assessments.get(id), allowlisted.test(id), families,
+            canonicalFamily);
+        derived.put(id, d);
+      }
+      derivedFor[i] = d;
+      if (d.allowlisted || d.profile == null || d.profile.score() < FAMILY_ACCOUNT_PROFILE) {
         continue; // an account that does not look like a harvester on its own is never linked
       }
-      String[] viaFamilies = changed.contains(id) ? null : familyJoins.get(id);
-      if (viaFamilies == null) {
-        viaFamilies = familyNodes(a, families, canonicalFamily, !established(profile));
-        familyJoins.put(id, viaFamilies);
-      }
-      for (String node : viaFamilies) {
+      for (String node : d.familyNodes) {
         join(nodes, joinedBy, i, node);
       }
-      AccountAssessment as = assessments.get(id);
-      if (!linkInfrastructure || as == null || as.score() < INFRA_ACCOUNT_SCORE || established(profile)) {
+      if (!linkInfrastructure || d.assessment == null || d.assessment.score() < INFRA_ACCOUNT_SCORE
+          || d.established) {
         continue;
       }
       // payment instruments and address ranges identify an operator; TLS and SDK fingerprints identify client
       // software, shared by everyone who uses it, so they are evidence in a campaign but never a link
-      infra(state, nodes, joinedBy, i, InfraKey.PAYMENT, a.payments());
-      infra(state, nodes, joinedBy, i, InfraKey.IP_RANGE, a.ipRanges());
+      infra(state, nodes, joinedBy, i, InfraKey.PAYMENT, d.sketch.payments());
+      infra(state, nodes, joinedBy, i, InfraKey.IP_RANGE, d.sketch.ipRanges());
     }
     if (linkInfrastructure) {
-      clientConfigurations(state, profiles, allowlisted, ids, nodes, joinedBy);
+      clientConfigurations(state, derivedFor, nodes, joinedBy);
     }
 
     if (linkLockstep) {
-      lockstep(state, profiles, families, canonicalFamily, allowlisted, ids, nodes, joinedBy, changed);
+      lockstep(derivedFor, nodes, joinedBy);
     }
     for (int i = 0; i < ids.size(); i++) {
-      String id = ids.get(i);
-      String prior = priorCampaigns.get(id);
-      AccountAssessment p = profiles.get(id);
+      Derived d = derivedFor[i];
+      String prior = priorCampaigns.get(ids.get(i));
       // membership outlives a campaign's quiet phase only for accounts that still look like harvesters on their own:
       // a transient link must not make an ordinary account a permanent member
-      if (prior != null && !allowlisted.test(id) && p != null && !established(p) && p.score() >= PRIOR_PROFILE) {
+      if (prior != null && !d.allowlisted && d.profile != null && !d.established
+          && d.profile.score() >= PRIOR_PROFILE) {
         join(nodes, joinedBy, i, "c:" + prior);
       }
     }
@@ -233,6 +231,62 @@ public final class CampaignLinker {
     return groups;
   }
 
+  /**
+   * What the linker derives for one account from its own sketch, profile and assessment, its allowlisting, and the
+   * scores of the families it uses: all of it changes only when the account is reported changed.
+   */
+  private static final class Derived {
+    final AccountSketch sketch;
+    final AccountAssessment profile;
+    final AccountAssessment assessment;
+    final boolean allowlisted;
+    final boolean established;
+    /** The family nodes it joins (none when it is never linked). */
+    final String[] familyNodes;
+    /** Its lockstep items, {@link FamilySet#NONE} when it takes no part in lockstep. */
+    final FamilySet lockstep;
+
+    Derived(AccountSketch sketch, AccountAssessment profile, AccountAssessment assessment, boolean allowlisted,
+        boolean established, String[] familyNodes, FamilySet lockstep) {
+      this.sketch = sketch;
+      this.profile = profile;
+      this.assessment = assessment;
+      this.allowlisted = allowlisted;
+      this.established = established;
+      this.familyNodes = familyNodes;
+      this.lockstep = lockstep;
+    }
+  }
+
+  private Derived derive(AccountSketch a, AccountAssessment profile, AccountAssessment assessment,
+      boolean allowlisted, Map<String, FamilyAssessment> families, UnaryOperator<String> canonicalFamily) {
+    boolean established = profile != null && established(profile);
+    boolean linked = !allowlisted && profile != null && profile.score() >= FAMILY_ACCOUNT_PROFILE;
+    Resolved[] memo = new Resolved[1]; // resolved once, and only if a link type gets past its cheap checks
+    java.util.function.Supplier<Resolved> fams =
+        () -> memo[0] != null ? memo[0] : (memo[0] = Resolved.of(a, families, canonicalFamily));
+    return new Derived(a, profile, assessment, allowlisted, established,
+        linked ? familyNodes(a, fams, !established) : NO_NODES,
+        linkLockstep ? familySet(a, profile, allowlisted, established, fams) : FamilySet.NONE);
+  }
+
+  /** An account's families, heaviest first (ties by id), with their current ids and scores (null: none). */
+  private record Resolved(String[] ids, FamilyAssessment[] scores, long[] counts) {
+    static Resolved of(AccountSketch a, Map<String, FamilyAssessment> families, UnaryOperator<String> canonical) {
+      List<Map.Entry<String, Long>> entries = a.families().sorted();
+      String[] ids = new String[entries.size()];
+      FamilyAssessment[] scores = new FamilyAssessment[ids.length];
+      long[] counts = new long[ids.length];
+      for (int i = 0; i < ids.length; i++) {
+        Map.Entry<String, Long> e = entries.get(i);
+        ids[i] = canonical.apply(e.getKey());
+        scores[i] = families.get(ids[i]);
+        counts[i] = e.getValue();
+      }
+      return new Resolved(ids, scores, counts);
+    }
+  }
+
   /** Puts an account into the linkable set if its profile reaches some link's floor, else takes it out. */
   private void admit(String id, Map<String, AccountAssessment> profiles) {
     AccountAssessment p = profiles.get(id);
@@ -245,8 +299,7 @@ public final class CampaignLinker {
 
   private void forget(String id) {
     if (linkable.remove(id)) {
-      familyJoins.remove(id);
-      lockstepSets.remove(id);
+      derived.remove(id);
     }
   }
 
@@ -256,8 +309,7 @@ public final class CampaignLinker {
    * on the account's own sketch and profile, family ids and the families' suspicion, so it is reused until the account
    * is reported changed.
    */
-  private String[] familyNodes(AccountSketch a, Map<String, FamilyAssessment> families,
-      UnaryOperator<String> canonicalFamily, boolean spread) {
+  private String[] familyNodes(AccountSketch a, java.util.function.Supplier<Resolved> resolved, boolean spread) {
     if (!linkFamilies || a.templated() < FAMILY_MIN_REQUESTS || a.templated() < FAMILY_SHARE * a.requests()) {
       return NO_NODES; // not enough of its traffic in any families at all
     }
@@ -267,18 +319,20 @@ public final class CampaignLinker {
     long spreadRequests = 0;
     String most = null;
     long mostRequests = 0;
-    for (Map.Entry<String, Long> e : a.families().sorted()) {
-      String fam = canonicalFamily.apply(e.getKey());
-      FamilyAssessment fa = families.get(fam);
+    Resolved r = resolved.get();
+    for (int i = 0; i < r.ids.length; i++) {
+      String fam = r.ids[i];
+      FamilyAssessment fa = r.scores[i];
+      long count = r.counts[i];
       if (fa == null || fa.suspicion() < FAMILY_SUSPICION) {
         continue;
       }
-      spreadRequests += e.getValue();
-      if (e.getValue() > mostRequests) { // sorted by count, then id: the first of the largest wins
+      spreadRequests += count;
+      if (count > mostRequests) { // sorted by count, then id: the first of the largest wins
         most = fam;
-        mostRequests = e.getValue();
+        mostRequests = count;
       }
-      if (e.getValue() < FAMILY_MIN_REQUESTS || e.getValue() < FAMILY_SHARE * a.requests()) {
+      if (count < FAMILY_MIN_REQUESTS || count < FAMILY_SHARE * a.requests()) {
         continue;
       }
       if (out == null) {
@@ -313,21 +367,20 @@ public final class CampaignLinker {
 
   /**
    * Links accounts that look like harvesters on their own and send most of their traffic with one client
-   * configuration (TLS fingerprint, model, request parameters: {@link io.distillguard.features.InfraKeys#clientConfiguration})
-   * when that configuration is used mostly by such accounts: one harness drives them all, however its prompts are
+   * configuration (TLS fingerprint, model, request parameters:
+   * {@link io.distillguard.features.InfraKeys#clientConfiguration}) when that configuration is used mostly by such accounts: one harness drives them all, however its prompts are
    * worded. A configuration most of whose owners look ordinary, or one that sets no parameters at all (a console's or
    * an SDK's defaults), links nothing.
    */
-  private static void clientConfigurations(KeyedState state, Map<String, AccountAssessment> profiles,
-      java.util.function.Predicate<String> allowlisted, List<String> ids, Nodes nodes, List<String>[] joinedBy) {
+  private static void clientConfigurations(KeyedState state, Derived[] accounts, Nodes nodes,
+      List<String>[] joinedBy) {
     Map<String, IntList> candidates = new TreeMap<>();
     Map<String, java.util.Set<String>> owners = new HashMap<>();
-    for (int i = 0; i < ids.size(); i++) {
-      String id = ids.get(i);
-      AccountSketch a = state.account(id);
-      AccountAssessment p = profiles.get(id);
+    for (int i = 0; i < accounts.length; i++) {
+      AccountSketch a = accounts[i].sketch;
+      AccountAssessment p = accounts[i].profile;
       if (a == null || p == null || p.score() < CONFIG_PROFILE || a.requests() < CONFIG_MIN_REQUESTS
-          || allowlisted.test(id) || established(p)) {
+          || accounts[i].allowlisted || accounts[i].established) {
         continue;
       }
       List<Map.Entry<String, Long>> top = a.clientConfigurations().sorted();
@@ -382,19 +435,11 @@ public final class CampaignLinker {
    * accounts is devoted to. Candidates come from MinHash/LSH over each account's family set; a pair is linked when
    * the weighted Jaccard similarity of their family shares reaches {@value #LOCKSTEP_SIMILARITY}.
    */
-  private void lockstep(KeyedState state, Map<String, AccountAssessment> profiles,
-      Map<String, FamilyAssessment> families, UnaryOperator<String> canonicalFamily,
-      java.util.function.Predicate<String> allowlisted, List<String> ids, Nodes nodes,
-      List<String>[] joinedBy, java.util.Set<String> changed) {
-    FamilySet[] sets = new FamilySet[ids.size()];
-    LongBuckets buckets = new LongBuckets(ids.size() * 4);
-    for (int i = 0; i < ids.size(); i++) {
-      String id = ids.get(i);
-      FamilySet set = changed.contains(id) ? null : lockstepSets.get(id);
-      if (set == null) {
-        set = familySet(state.account(id), profiles.get(id), families, canonicalFamily, allowlisted);
-        lockstepSets.put(id, set);
-      }
+  private static void lockstep(Derived[] accounts, Nodes nodes, List<String>[] joinedBy) {
+    FamilySet[] sets = new FamilySet[accounts.length];
+    LongBuckets buckets = new LongBuckets(accounts.length * 4);
+    for (int i = 0; i < accounts.length; i++) {
+      FamilySet set = accounts[i].lockstep;
       if (set == FamilySet.NONE) {
         continue;
       }
@@ -403,7 +448,7 @@ public final class CampaignLinker {
         buckets.add(set.bands[band], i);
       }
     }
-    IntUnionFind pairs = new IntUnionFind(ids.size());
+    IntUnionFind pairs = new IntUnionFind(accounts.length);
     for (int b = 0, nb = buckets.groups(); b < nb; b++) {
       int size = buckets.size(b);
       if (size < 2) {
@@ -462,10 +507,9 @@ public final class CampaignLinker {
    * An account's lockstep items: the share of its traffic in each family whose users look harvest-like, with LSH
    * band keys over the set; {@link FamilySet#NONE} when the account takes no part in lockstep.
    */
-  private static FamilySet familySet(AccountSketch a, AccountAssessment p, Map<String, FamilyAssessment> families,
-      UnaryOperator<String> canonicalFamily, java.util.function.Predicate<String> allowlisted) {
-    if (a == null || a.requests() < LOCKSTEP_MIN_REQUESTS || p == null || allowlisted.test(a.accountId())
-        || established(p)) {
+  private static FamilySet familySet(AccountSketch a, AccountAssessment p, boolean allowlisted, boolean established,
+      java.util.function.Supplier<Resolved> resolved) {
+    if (a == null || a.requests() < LOCKSTEP_MIN_REQUESTS || p == null || allowlisted || established) {
       return FamilySet.NONE;
     }
     // a harvester on its own, or an account that sends almost nothing but templates
@@ -474,23 +518,23 @@ public final class CampaignLinker {
     if (!harvester && !templateOnly) {
       return FamilySet.NONE;
     }
-    List<Map.Entry<String, Long>> entries = a.families().sorted();
-    int[] numbers = new int[entries.size()];
-    String[] names = new String[entries.size()];
-    double[] shares = new double[entries.size()];
+    Resolved r = resolved.get();
+    int[] numbers = new int[r.ids.length];
+    String[] names = new String[r.ids.length];
+    double[] shares = new double[r.ids.length];
     int n = 0;
-    for (Map.Entry<String, Long> e : entries) {
+    for (int i = 0; i < r.ids.length; i++) {
       // only families whose users look harvest-like count: sharing a popular ordinary template is no lockstep,
       // and a reseller's pass-through customers must not pull ordinary accounts into its group
-      if (e.getValue() < Math.max(2, 0.03 * a.requests())) {
+      if (r.counts[i] < Math.max(2, 0.03 * a.requests())) {
         continue;
       }
-      String fam = canonicalFamily.apply(e.getKey());
-      FamilyAssessment fa = families.get(fam);
+      String fam = r.ids[i];
+      FamilyAssessment fa = r.scores[i];
       if (fa == null || fa.suspicion() < LOCKSTEP_FAMILY_SUSPICION) {
         continue;
       }
-      double share = (double) e.getValue() / a.requests();
+      double share = (double) r.counts[i] / a.requests();
       int number = familyNumber(fam);
       int k = 0;
       while (k < n && numbers[k] != number) {

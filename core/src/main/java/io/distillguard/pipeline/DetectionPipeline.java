@@ -306,8 +306,9 @@ public final class DetectionPipeline {
         rescore(id, null, reassess); // absorbed by a merge: its users are the surviving family's now
       }
       FamilyUsage u = ledger.usage(fam);
-      FamilySketch fs = state.family(fam); // merged eagerly on accept: ids here are canonical
-      rescore(fam, fs != null && u != null && u.devotedOwners() > 1 ? familyScorer.assess(fs, u) : null, reassess);
+      // merged eagerly on accept: ids here are canonical; most families have one devoted owner and no score
+      FamilySketch fs = u != null && u.devotedOwners() > 1 ? state.family(fam) : null;
+      rescore(fam, fs != null ? familyScorer.assess(fs, u) : null, reassess);
     }
     for (String id : reassess) {
       AccountSketch a = state.account(id);

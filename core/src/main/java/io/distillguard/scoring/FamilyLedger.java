@@ -28,8 +28,8 @@ public final class FamilyLedger {
   private final Map<String, AccountPart> accounts = new HashMap<>();
   private final Map<String, FamilyUsage> usage = new HashMap<>();
   private final Map<String, Set<String>> users = new HashMap<>();
-  private final Set<String> touched = new HashSet<>();
-  private final Set<String> movedUsers = new HashSet<>();
+  private Set<String> touched = new HashSet<>();
+  private Set<String> movedUsers = new HashSet<>();
 
   /** Notes that {@code account} sent a request in (canonical) family {@code family}. */
   public void used(String family, String account) {
@@ -49,18 +49,44 @@ public final class FamilyLedger {
     AccountPart old = accounts.get(a.accountId());
     List<Map.Entry<String, Long>> fams = a.families().sorted();
     Contribution[] parts = new Contribution[fams.size()];
+    FamilyUsage[] usages = new FamilyUsage[parts.length];
     for (int i = 0; i < parts.length; i++) {
       Map.Entry<String, Long> e = fams.get(i);
       parts[i] = new Contribution(canonical.apply(e.getKey()), e.getValue());
     }
     // the new contributions first, then the old ones out (under their current ids: a merge may have renamed them)
-    for (Contribution c : parts) {
+    String owner = a.owner();
+    for (int i = 0; i < parts.length; i++) {
+      Contribution c = parts[i];
       FamilyUsage u = usage.computeIfAbsent(c.family(), k -> new FamilyUsage());
-      u.add(c.inFamily(), a.requests(), profile, a.owner());
+      u.add(c.inFamily(), a.requests(), profile, owner);
+      usages[i] = u;
       touched.add(c.family());
     }
-    withdraw(old, canonical);
-    accounts.put(a.accountId(), new AccountPart(a.requests(), profile, a.owner(), List.of(parts)));
+    if (old != null) {
+      for (Contribution c : old.parts()) {
+        String fam = canonical.apply(c.family());
+        // most of an account's families are the ones it had: their usage was found just above
+        FamilyUsage u = null;
+        for (int i = 0; i < parts.length && u == null; i++) {
+          if (parts[i].family().equals(fam)) {
+            u = usages[i];
+          }
+        }
+        if (u == null) {
+          u = usage.get(fam);
+          if (u == null) {
+            continue;
+          }
+          touched.add(fam);
+        }
+        u.remove(c.inFamily(), old.total(), old.profile(), old.owner());
+        if (u.isEmpty()) {
+          usage.remove(fam);
+        }
+      }
+    }
+    accounts.put(a.accountId(), new AccountPart(a.requests(), profile, owner, List.of(parts)));
   }
 
   /** Removes an account's contribution (evicted, or allowlisted). */
@@ -119,15 +145,15 @@ public final class FamilyLedger {
 
   /** The accounts whose families were absorbed by a merge since the last call (their family ids changed). */
   public Set<String> drainMovedUsers() {
-    Set<String> out = new HashSet<>(movedUsers);
-    movedUsers.clear();
+    Set<String> out = movedUsers;
+    movedUsers = new HashSet<>();
     return out;
   }
 
   /** The families whose usage changed since the last call (ids as they were then; map them to canonical ones). */
   public Set<String> drainTouched() {
-    Set<String> out = new HashSet<>(touched);
-    touched.clear();
+    Set<String> out = touched;
+    touched = new HashSet<>();
     return out;
   }
 }
