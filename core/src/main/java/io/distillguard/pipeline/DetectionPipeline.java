@@ -106,7 +106,7 @@ public final class DetectionPipeline {
   private final FamilyLedger ledger = new FamilyLedger();
   /** One-request families the family stage forgot since the last evaluation (their sketches are gone already). */
   private final Set<String> forgottenFamilies = new HashSet<>();
-  /** Families with events since the last evaluation. */
+  /** Scored families with events since the last evaluation (and, after a restore, every family). */
   private final Set<String> dirtyFamilies = new HashSet<>();
   /** The assessment and verdict of each account at the last evaluation, reused when nothing about it changed. */
   private final Map<String, AccountAssessment> lastAssessments = new HashMap<>();
@@ -206,7 +206,11 @@ public final class DetectionPipeline {
     String account = state.update(f, canonical, () -> FeatureExtractor.promptText(f.event().request())).accountId();
     dirty.add(account);
     if (canonical != null) {
-      dirtyFamilies.add(canonical);
+      if (familyScores.containsKey(canonical)) {
+        // a scored family's traffic changed: scored again at the next evaluation (a family without a score gets one
+        // only when its usage reaches two devoted owners, which the ledger reports)
+        dirtyFamilies.add(canonical);
+      }
       ledger.used(canonical, account);
     }
   }

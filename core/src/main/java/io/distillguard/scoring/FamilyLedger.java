@@ -11,9 +11,9 @@ import java.util.function.UnaryOperator;
 /**
  * Keeps each template family's {@link FamilyUsage} up to date as accounts change, instead of aggregating over every
  * account at every evaluation: an account's contribution is replaced when its profile or traffic changed, families
- * found to be one template merge their usage, and every family whose usage changed is reported once
- * ({@link #drainTouched}). Also remembers which accounts have used each family, so that the accounts affected by a
- * change in a family's score can be found without a pass over all accounts.
+ * found to be one template merge their usage, and every family whose usage changed in a way that can change its
+ * score is reported once ({@link #drainTouched}). Also remembers which accounts have used each family, so that the
+ * accounts affected by a change in a family's score can be found without a pass over all accounts.
  *
  * <p>Family ids given to it may be stale (absorbed by a merge); it maps them with the caller's canonical naming.
  * Memory: one small record per (account, family) pair an account's top families hold, and one user entry per
@@ -50,6 +50,7 @@ public final class FamilyLedger {
     List<Map.Entry<String, Long>> fams = a.families().sorted();
     Contribution[] parts = new Contribution[fams.size()];
     FamilyUsage[] usages = new FamilyUsage[parts.length];
+    int[] ownersBefore = new int[parts.length];
     for (int i = 0; i < parts.length; i++) {
       Map.Entry<String, Long> e = fams.get(i);
       parts[i] = new Contribution(canonical.apply(e.getKey()), e.getValue());
@@ -59,9 +60,9 @@ public final class FamilyLedger {
     for (int i = 0; i < parts.length; i++) {
       Contribution c = parts[i];
       FamilyUsage u = usage.computeIfAbsent(c.family(), k -> new FamilyUsage());
+      ownersBefore[i] = u.devotedOwners();
       u.add(c.inFamily(), a.requests(), profile, owner);
       usages[i] = u;
-      touched.add(c.family());
     }
     if (old != null) {
       for (Contribution c : old.parts()) {
@@ -78,13 +79,19 @@ public final class FamilyLedger {
           if (u == null) {
             continue;
           }
-          touched.add(fam);
+          int before = u.devotedOwners();
+          u.remove(c.inFamily(), old.total(), old.profile(), old.owner());
+          touch(fam, before, u);
+        } else {
+          u.remove(c.inFamily(), old.total(), old.profile(), old.owner());
         }
-        u.remove(c.inFamily(), old.total(), old.profile(), old.owner());
         if (u.isEmpty()) {
           usage.remove(fam);
         }
       }
+    }
+    for (int i = 0; i < parts.length; i++) {
+      touch(parts[i].family(), ownersBefore[i], usages[i]);
     }
     accounts.put(a.accountId(), new AccountPart(a.requests(), profile, owner, List.of(parts)));
   }
@@ -103,12 +110,23 @@ public final class FamilyLedger {
       String fam = canonical.apply(c.family());
       FamilyUsage u = usage.get(fam);
       if (u != null) {
+        int before = u.devotedOwners();
         u.remove(c.inFamily(), old.total(), old.profile(), old.owner());
         if (u.isEmpty()) {
           usage.remove(fam);
         }
-        touched.add(fam);
+        touch(fam, before, u);
       }
+    }
+  }
+
+  /**
+   * Reports a family whose usage changed, if it had or now has more than one devoted owner: only such a family has
+   * a score, or gets or loses one (a family one owner devotes itself to is that owner's own template).
+   */
+  private void touch(String family, int devotedOwnersBefore, FamilyUsage now) {
+    if (devotedOwnersBefore > 1 || now.devotedOwners() > 1) {
+      touched.add(family);
     }
   }
 
@@ -150,7 +168,10 @@ public final class FamilyLedger {
     return out;
   }
 
-  /** The families whose usage changed since the last call (ids as they were then; map them to canonical ones). */
+  /**
+   * The families whose usage changed since the last call while they had, or came to have, more than one devoted
+   * owner, and both families of every merge (ids as they were then; map them to canonical ones).
+   */
   public Set<String> drainTouched() {
     Set<String> out = touched;
     touched = new HashSet<>();

@@ -41,7 +41,8 @@ class FamilyLedgerTest {
   /**
    * Model test: after any sequence of account updates (new traffic, new profile scores), removals, allowlistings and
    * family merges, every family's usage equals the usage summed from scratch over the accounts' latest
-   * contributions.
+   * contributions; and every family whose usage changed while it had, or came to have, more than one devoted owner
+   * (the families that have a score, or get or lose one) is reported touched.
    */
   @Test
   void incrementalUsage_equalsUsageRecomputedFromScratch() {
@@ -59,7 +60,9 @@ class FamilyLedgerTest {
       Map<String, Double> profiles = new HashMap<>();
       int seq = 0;
       for (int step = 0; step < 400; step++) {
+        Map<String, List<Long>> before = snapshot(ledger, canonical);
         int op = r.nextInt(20);
+        boolean merged = false;
         String id = "a" + r.nextInt(12);
         if (op < 15) {
           AccountSketch a = sketches.computeIfAbsent(id, AccountSketch::new);
@@ -81,10 +84,27 @@ class FamilyLedgerTest {
           if (!absorbed.equals(into)) {
             parent.put(absorbed, into);
             ledger.merge(absorbed, into);
+            merged = true;
           }
         }
-        if (step % 20 == 0) {
-          ledger.drainTouched();
+        java.util.Set<String> touched = new java.util.HashSet<>();
+        ledger.drainTouched().forEach(f -> touched.add(canonical.apply(f)));
+        Map<String, List<Long>> after = snapshot(ledger, canonical);
+        if (merged) {
+          continue; // a merge reports both families
+        }
+        for (String fam : after.keySet()) {
+          List<Long> was = before.get(fam);
+          List<Long> is = after.get(fam);
+          boolean scored = (was != null && was.get(3) > 1) || is.get(3) > 1;
+          if (scored && !is.equals(was)) {
+            assertThat(touched).as("seed %d step %d family %s", seed, step, fam).contains(fam);
+          }
+        }
+        for (String fam : before.keySet()) {
+          if (!after.containsKey(fam) && before.get(fam).get(3) > 1) {
+            assertThat(touched).as("seed %d step %d family %s gone", seed, step, fam).contains(fam);
+          }
         }
       }
       // from scratch: each remaining account's contribution as of its last update (the sketch has not changed since)
@@ -109,6 +129,20 @@ class FamilyLedgerTest {
         }
       }
     }
+  }
+
+  /** Each current family's usage: requests, profile-weighted requests, devoted accounts, devoted owners. */
+  private static Map<String, List<Long>> snapshot(FamilyLedger ledger,
+      java.util.function.UnaryOperator<String> canonical) {
+    Map<String, List<Long>> out = new HashMap<>();
+    for (int f = 1; f <= 8; f++) {
+      String fam = canonical.apply("tf-" + f);
+      FamilyUsage u = ledger.usage(fam);
+      if (u != null) {
+        out.put(fam, List.of(u.requests, u.profileWeighted, (long) u.devotedAccounts(), (long) u.devotedOwners()));
+      }
+    }
+    return out;
   }
 
   private static RequestFeatures features(String account, String org, int n) {
