@@ -64,32 +64,7 @@ public final class FamilyLedger {
       u.add(c.inFamily(), a.requests(), profile, owner);
       usages[i] = u;
     }
-    if (old != null) {
-      for (Contribution c : old.parts()) {
-        String fam = canonical.apply(c.family());
-        // most of an account's families are the ones it had: their usage was found just above
-        FamilyUsage u = null;
-        for (int i = 0; i < parts.length && u == null; i++) {
-          if (parts[i].family().equals(fam)) {
-            u = usages[i];
-          }
-        }
-        if (u == null) {
-          u = usage.get(fam);
-          if (u == null) {
-            continue;
-          }
-          int before = u.devotedOwners();
-          u.remove(c.inFamily(), old.total(), old.profile(), old.owner());
-          touch(fam, before, u);
-        } else {
-          u.remove(c.inFamily(), old.total(), old.profile(), old.owner());
-        }
-        if (u.isEmpty()) {
-          usage.remove(fam);
-        }
-      }
-    }
+    withdraw(old, canonical, parts, usages);
     for (int i = 0; i < parts.length; i++) {
       touch(parts[i].family(), ownersBefore[i], usages[i]);
     }
@@ -98,16 +73,34 @@ public final class FamilyLedger {
 
   /** Removes an account's contribution (evicted, or allowlisted). */
   public void remove(String accountId, UnaryOperator<String> canonical) {
-    withdraw(accounts.remove(accountId), canonical);
+    withdraw(accounts.remove(accountId), canonical, NO_PARTS, NO_USAGES);
   }
 
-  /** Takes an account's earlier contribution ({@code null}: none) out of its families' usage. */
-  private void withdraw(AccountPart old, UnaryOperator<String> canonical) {
+  private static final Contribution[] NO_PARTS = new Contribution[0];
+  private static final FamilyUsage[] NO_USAGES = new FamilyUsage[0];
+
+  /**
+   * Takes an account's earlier contribution ({@code null}: none) out of its families' usage. {@code parts} are the
+   * account's new contributions, already added, with their usage records: a family the account still uses is found
+   * there, reported by the caller, and never emptied here.
+   */
+  private void withdraw(AccountPart old, UnaryOperator<String> canonical, Contribution[] parts,
+      FamilyUsage[] usages) {
     if (old == null) {
       return;
     }
     for (Contribution c : old.parts()) {
       String fam = canonical.apply(c.family());
+      FamilyUsage kept = null; // most of an account's families are the ones it had
+      for (int i = 0; i < parts.length && kept == null; i++) {
+        if (parts[i].family().equals(fam)) {
+          kept = usages[i];
+        }
+      }
+      if (kept != null) {
+        kept.remove(c.inFamily(), old.total(), old.profile(), old.owner());
+        continue;
+      }
       FamilyUsage u = usage.get(fam);
       if (u != null) {
         int before = u.devotedOwners();
