@@ -161,15 +161,8 @@ public final class KeyedState {
 
   /** The sketch of a state key ({@code prefix:value}, as {@link InfraKey#key} writes it), or null. */
   public InfraSketch infra(String key) {
-    if (key == null) {
-      return null;
-    }
-    for (InfraKey kind : InfraKey.values()) {
-      if (kind.owns(key)) {
-        return infra(kind, key.substring(kind.prefixLength()));
-      }
-    }
-    return null;
+    InfraKey kind = key == null ? null : InfraKey.of(key);
+    return kind == null ? null : infra(kind, key.substring(kind.prefixLength()));
   }
 
   /** The sketch of one kind's value (truncated as {@link InfraKey#key} truncates it), or null. */
