@@ -311,7 +311,7 @@ public final class DetectionPipeline {
       }
       FamilyUsage u = ledger.usage(fam);
       // merged eagerly on accept: ids here are canonical; most families have one devoted owner and no score
-      FamilySketch fs = u != null && u.devotedOwners() > 1 ? state.family(fam) : null;
+      FamilySketch fs = u != null && u.shared() ? state.family(fam) : null;
       rescore(fam, fs != null ? familyScorer.assess(fs, u) : null, reassess);
     }
     for (String id : reassess) {

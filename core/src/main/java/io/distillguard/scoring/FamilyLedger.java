@@ -50,7 +50,7 @@ public final class FamilyLedger {
     List<Map.Entry<String, Long>> fams = a.families().sorted();
     Contribution[] parts = new Contribution[fams.size()];
     FamilyUsage[] usages = new FamilyUsage[parts.length];
-    int[] ownersBefore = new int[parts.length];
+    boolean[] sharedBefore = new boolean[parts.length];
     for (int i = 0; i < parts.length; i++) {
       Map.Entry<String, Long> e = fams.get(i);
       parts[i] = new Contribution(canonical.apply(e.getKey()), e.getValue());
@@ -60,13 +60,13 @@ public final class FamilyLedger {
     for (int i = 0; i < parts.length; i++) {
       Contribution c = parts[i];
       FamilyUsage u = usage.computeIfAbsent(c.family(), k -> new FamilyUsage());
-      ownersBefore[i] = u.devotedOwners();
+      sharedBefore[i] = u.shared();
       u.add(c.inFamily(), a.requests(), profile, owner);
       usages[i] = u;
     }
     withdraw(old, canonical, parts, usages);
     for (int i = 0; i < parts.length; i++) {
-      touch(parts[i].family(), ownersBefore[i], usages[i]);
+      touch(parts[i].family(), sharedBefore[i], usages[i]);
     }
     accounts.put(a.accountId(), new AccountPart(a.requests(), profile, owner, List.of(parts)));
   }
@@ -103,7 +103,7 @@ public final class FamilyLedger {
       }
       FamilyUsage u = usage.get(fam);
       if (u != null) {
-        int before = u.devotedOwners();
+        boolean before = u.shared();
         u.remove(c.inFamily(), old.total(), old.profile(), old.owner());
         if (u.isEmpty()) {
           usage.remove(fam);
@@ -114,11 +114,11 @@ public final class FamilyLedger {
   }
 
   /**
-   * Reports a family whose usage changed, if it had or now has more than one devoted owner: only such a family has
-   * a score, or gets or loses one (a family one owner devotes itself to is that owner's own template).
+   * Reports a family whose usage changed, if it was or now is {@link FamilyUsage#shared}: only such a family has a
+   * score, or gets or loses one.
    */
-  private void touch(String family, int devotedOwnersBefore, FamilyUsage now) {
-    if (devotedOwnersBefore > 1 || now.devotedOwners() > 1) {
+  private void touch(String family, boolean sharedBefore, FamilyUsage now) {
+    if (sharedBefore || now.shared()) {
       touched.add(family);
     }
   }

@@ -69,6 +69,14 @@ public final class FamilyUsage {
     return devotedAccounts;
   }
 
+  /**
+   * Whether more than one owner devotes itself to the family: only such a family is scored (one owner's devoted
+   * family is its own template, however busy).
+   */
+  public boolean shared() {
+    return devotedOwners() > 1;
+  }
+
   /** Distinct owners among devoted accounts (capped at {@value #MAX_OWNERS}). */
   public int devotedOwners() {
     return Math.min(MAX_OWNERS, devotedOwners.size());
