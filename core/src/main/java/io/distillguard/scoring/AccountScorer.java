@@ -69,9 +69,10 @@ public final class AccountScorer {
     }
 
     // 3. capability concentration on what distillation harvests
-    if (n >= 10) {
+    if (n >= 5) {
       double harvest = 1 - (double) a.capability(Capability.GENERAL) / n;
-      double w = CONCENTRATION_WEIGHT * Rhythm.clamp((harvest - 0.6) / 0.4);
+      // a share of few requests is weak evidence: it counts in proportion until 10 requests
+      double w = CONCENTRATION_WEIGHT * Rhythm.clamp((harvest - 0.6) / 0.4) * Math.min(1, n / 10.0);
       if (w > 0) {
         reasons.add(Reason.formatted("capability_concentration", w,
             "%.0f%% of %d requests are reasoning, coding, tool use, grading or rewriting (%s)", 100 * harvest, n,

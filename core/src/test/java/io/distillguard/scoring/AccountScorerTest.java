@@ -1,0 +1,98 @@
+package io.distillguard.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.distillguard.event.AccountInfo;
+import io.distillguard.event.ClientInfo;
+import io.distillguard.event.Event;
+import io.distillguard.event.Message;
+import io.distillguard.event.Request;
+import io.distillguard.event.Tier;
+import io.distillguard.features.Capability;
+import io.distillguard.features.CotSignal;
+import io.distillguard.features.RequestFeatures;
+import io.distillguard.state.AccountSketch;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class AccountScorerTest {
+
+  private static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
+
+  /**
+   * An account of {@code n} requests an hour apart, the first {@code harvest} of them reasoning (the rest general), the
+   * first {@code cot} of them eliciting reasoning.
+   */
+  private static AccountSketch account(int n, int harvest, int cot) {
+    AccountSketch a = new AccountSketch("acct-1");
+    AccountInfo info = new AccountInfo(T0.minus(Duration.ofDays(40)), Tier.INDIVIDUAL, false, "pf-1", "mail.example",
+        "SG");
+    ClientInfo client = new ClientInfo("203.0.113.7", 64500L, "Example", "sdk/1", "t13d_1", "direct");
+    for (int i = 0; i < n; i++) {
+      Request q = new Request("model-1", null, null, List.of(Message.text("user", "p" + i)), List.of(), 1000, null,
+          null, null, null, null, null);
+      Event e = new Event("ev-" + i, T0.plus(Duration.ofHours(i)), "acct-1", "org-1", null, null, info, client, q,
+          null);
+      Capability c = i < harvest ? Capability.REASONING : Capability.GENERAL;
+      a.update(new RequestFeatures(e, new long[] {i}, 0L, c, i < cot ? new CotSignal(0.9, false) : CotSignal.NONE, 100,
+          false, 0), null);
+    }
+    return a;
+  }
+
+  private static Optional<Reason> reason(AccountAssessment a, String signal) {
+    return a.reasons().stream().filter(r -> r.signal().equals(signal)).findFirst();
+  }
+
+  @Test
+  void capabilityConcentrationCountsInProportionBelowTenRequests() {
+    AccountScorer scorer = new AccountScorer();
+    // under five requests a share says nothing
+    assertThat(reason(scorer.profile(account(4, 4, 0)), "capability_concentration")).isEmpty();
+    // all reasoning: full weight at ten requests and more, n/10 of it below
+    for (int n = 5; n <= 12; n++) {
+      double w = reason(scorer.profile(account(n, n, 0)), "capability_concentration").orElseThrow().weight();
+      assertThat(w).as("n=%d", n).isCloseTo(AccountScorer.CONCENTRATION_WEIGHT * Math.min(1, n / 10.0),
+          within(1e-9));
+    }
+    // a share at or under 60% harvest capabilities is ordinary, however many requests
+    assertThat(reason(scorer.profile(account(10, 6, 0)), "capability_concentration")).isEmpty();
+    assertThat(reason(scorer.profile(account(8, 4, 0)), "capability_concentration")).isEmpty();
+  }
+
+  @Test
+  void profileIsTheNoisyOrOfItsReasons() {
+    AccountScorer scorer = new AccountScorer();
+    SplittableRandom r = new SplittableRandom(7);
+    for (int trial = 0; trial < 50; trial++) {
+      int n = 1 + r.nextInt(30);
+      AccountAssessment p = scorer.profile(account(n, r.nextInt(n + 1), r.nextInt(n + 1)));
+      double keep = 1;
+      for (Reason reason : p.reasons()) {
+        assertThat(reason.weight()).isPositive(); // no legitimacy markers in these accounts
+        keep *= 1 - reason.weight();
+      }
+      assertThat(p.score()).isCloseTo(1 - keep, within(1e-9));
+      assertThat(p.requests()).isEqualTo(n);
+    }
+  }
+
+  @Test
+  void chainOfThoughtAndConcentrationLiftAFewRequestAccountOverTheLinkFloor() {
+    // eight requests, seven eliciting reasoning, seven of them reasoning tasks: the account a low-and-slow campaign
+    // runs; its profile must reach the family link floor (0.3) before its tenth request
+    AccountSketch a = account(8, 7, 7);
+    AccountAssessment p = new AccountScorer().profile(a);
+    assertThat(reason(p, "cot_elicitation")).isPresent();
+    assertThat(reason(p, "capability_concentration")).isPresent();
+    assertThat(p.score()).isGreaterThanOrEqualTo(0.3);
+    // without the concentration signal it stays under the floor
+    AccountAssessment without = new AccountScorer(s -> !s.equals("capability_concentration")).profile(a);
+    assertThat(without.score()).isLessThan(0.3);
+  }
+}
