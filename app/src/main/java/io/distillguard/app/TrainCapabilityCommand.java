@@ -38,14 +38,19 @@ final class TrainCapabilityCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CapabilityTrainer.Result r = new CapabilityTrainer(seed).train(prompts);
     System.out.printf("examples per class: %s%n", r.examplesPerClass());
-    System.out.printf("hold-out accuracy (random 10%%): %.3f%n", r.holdoutAccuracy());
+    System.out.printf("hold-out accuracy (random 10%%): %.3f; wrapped in unseen request wording: %.3f%n",
+        r.holdoutAccuracy(), r.holdoutWrappedAccuracy());
     double sum = 0;
-    System.out.println("leave-one-source-out accuracy:");
+    double sumWrapped = 0;
+    System.out.println("leave-one-source-out accuracy (as is, wrapped in unseen request wording):");
     for (Map.Entry<String, Double> e : r.leaveOneSourceOut().entrySet()) {
-      System.out.printf("  %-72s %.3f%n", e.getKey(), e.getValue());
+      double wrapped = r.leaveOneSourceOutWrapped().get(e.getKey());
+      System.out.printf("  %-72s %.3f  %.3f%n", e.getKey(), e.getValue(), wrapped);
       sum += e.getValue();
+      sumWrapped += wrapped;
     }
-    System.out.printf("  %-72s %.3f%n", "mean", sum / r.leaveOneSourceOut().size());
+    int n = r.leaveOneSourceOut().size();
+    System.out.printf("  %-72s %.3f  %.3f%n", "mean", sum / n, sumWrapped / n);
     if (out.getParent() != null) {
       Files.createDirectories(out.getParent());
     }

@@ -60,27 +60,39 @@ public final class CapabilityTrainer {
           new Source("mt_bench/mt_bench_questions.jsonl", "general",
               r -> !List.of("math", "reasoning", "coding").contains(r.path("category").asText()), 100));
 
-  /** A tokenized, labelled example and the source it came from. */
-  record Example(long[] tokens, int label, String source) {}
+  /** A tokenized, labelled example, its text and the source it came from. */
+  record Example(long[] tokens, int label, String source, String text) {}
 
-  /** What a training run produced: the model and its measured accuracies. */
-  public record Result(CapabilityModel model, double holdoutAccuracy, Map<String, Double> leaveOneSourceOut,
+  /**
+   * What a training run produced: the model and its measured accuracies, on the sources' own prompts and on the same
+   * prompts wrapped in request wording that training never saw ({@link Wording#HELD_OUT}).
+   */
+  public record Result(CapabilityModel model, double holdoutAccuracy, double holdoutWrappedAccuracy,
+      Map<String, Double> leaveOneSourceOut, Map<String, Double> leaveOneSourceOutWrapped,
       Map<String, Integer> examplesPerClass) {}
 
   private final long seed;
   private final int epochs;
   private final double learningRate;
   private final double l2;
+  private final boolean augment;
+  private final TextNormalizer norm = TextNormalizer.standard();
 
   public CapabilityTrainer(long seed) {
-    this(seed, 1, 0.1, 1e-5);
+    this(seed, 1, 0.1, 1e-5, true);
   }
 
-  CapabilityTrainer(long seed, int epochs, double learningRate, double l2) {
+  /**
+   * {@code augment}: train on each prompt both as it is and wrapped in request wording ({@link Wording#TRAINING}),
+   * the same for every class, so that greetings, politeness and "explain every step" carry no class: the class comes
+   * from the task itself (chain-of-thought requests are the {@link CotDetector}'s to find).
+   */
+  CapabilityTrainer(long seed, int epochs, double learningRate, double l2, boolean augment) {
     this.seed = seed;
     this.epochs = epochs;
     this.learningRate = learningRate;
     this.l2 = l2;
+    this.augment = augment;
   }
 
   /** Loads the examples, measures hold-out and leave-one-source-out accuracy, and trains the final model on all. */
@@ -96,8 +108,11 @@ public final class CapabilityTrainer {
     for (Example e : all) {
       (r.nextInt(10) == 0 ? test : train).add(e);
     }
-    double holdout = accuracy(fit(train), test);
+    CapabilityModel m = fit(trainingSet(train));
+    double holdout = accuracy(m, test);
+    double holdoutWrapped = accuracy(m, wrapped(test, Wording.HELD_OUT, seed + 1));
     Map<String, Double> loso = new LinkedHashMap<>();
+    Map<String, Double> losoWrapped = new LinkedHashMap<>();
     for (Source s : SOURCES) {
       String key = s.file() + " (" + s.label() + ")";
       List<Example> in = new ArrayList<>();
@@ -106,15 +121,41 @@ public final class CapabilityTrainer {
         (e.source().equals(key) ? out : in).add(e);
       }
       if (!out.isEmpty()) {
-        loso.put(key, accuracy(fit(in), out));
+        CapabilityModel without = fit(trainingSet(in));
+        loso.put(key, accuracy(without, out));
+        losoWrapped.put(key, accuracy(without, wrapped(out, Wording.HELD_OUT, seed + 1)));
       }
     }
-    return new Result(fit(all), holdout, loso, perClass);
+    return new Result(fit(trainingSet(all)), holdout, holdoutWrapped, loso, losoWrapped, perClass);
+  }
+
+  /** The examples as they are and, when augmenting, each once more wrapped in training wording. */
+  private List<Example> trainingSet(List<Example> examples) {
+    if (!augment) {
+      return examples;
+    }
+    List<Example> out = new ArrayList<>(examples);
+    out.addAll(wrapped(examples, Wording.TRAINING, seed));
+    return out;
+  }
+
+  /** Each example wrapped in an opener and/or a closing request from {@code wording} (seeded). */
+  List<Example> wrapped(List<Example> examples, Wording wording, long wrapSeed) {
+    SplittableRandom r = new SplittableRandom(wrapSeed);
+    List<Example> out = new ArrayList<>(examples.size());
+    for (Example e : examples) {
+      out.add(example(wording.wrap(e.text(), r), e.label(), e.source()));
+    }
+    return out;
+  }
+
+  private Example example(String text, int label, String source) {
+    String normalized = norm.normalize(text);
+    return new Example(TextShape.append(Tokens.of(normalized), text, normalized), label, source, text);
   }
 
   List<Example> load(Path dir) throws IOException {
     ObjectMapper json = new ObjectMapper();
-    TextNormalizer norm = TextNormalizer.standard();
     List<Example> out = new ArrayList<>();
     for (Source s : SOURCES) {
       Path f = dir.resolve(s.file());
@@ -145,9 +186,7 @@ public final class CapabilityTrainer {
       String key = s.file() + " (" + s.label() + ")";
       int label = CLASSES.indexOf(s.label());
       for (JsonNode row : rows.subList(0, Math.min(s.cap(), rows.size()))) {
-        String text = row.get("prompt").asText();
-        String normalized = norm.normalize(text);
-        out.add(new Example(TextShape.append(Tokens.of(normalized), text, normalized), label, key));
+        out.add(example(row.get("prompt").asText(), label, key));
       }
     }
     return out;

@@ -58,13 +58,13 @@ public final class CampaignLinker {
   static final int MIN_GROUP = 3;
   /** The pseudo-family under which lockstep links are counted in a {@link LinkedGroup}. */
   public static final String LOCKSTEP = "lockstep";
-  static final double LOCKSTEP_PROFILE = 0.2;
+  static final double LOCKSTEP_PROFILE = 0.25;
   /** Client-configuration links: own profile, requests, share of traffic in the configuration, harvester owners. */
   static final double CONFIG_PROFILE = 0.45;
   static final long CONFIG_MIN_REQUESTS = 10;
   static final double CONFIG_DOMINANT = 0.5;
   static final double CONFIG_HARVESTER_SHARE = 0.5;
-  static final double PRIOR_PROFILE = 0.2;
+  static final double PRIOR_PROFILE = 0.25;
   static final double LOCKSTEP_TEMPLATED = 0.5;
   static final double LOCKSTEP_MIN_PROFILE = 0.1;
   static final double LOCKSTEP_FAMILY_SUSPICION = 0.15;
