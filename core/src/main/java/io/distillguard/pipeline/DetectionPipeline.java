@@ -372,19 +372,7 @@ public final class DetectionPipeline {
           score = 1 - (1 - score) * (1 - lift);
         }
       }
-      // a member of an enforced campaign brings the campaign's volume with it: fewer requests of its own suffice
-      boolean enforcedCampaign = ca != null && ca.campaign().verdict() == Verdict.ATTACK;
-      Verdict v = config.verdictFor(score, a.requests(),
-          enforcedCampaign ? MEMBER_MIN_REQUESTS : config.minAttackRequests());
-      if (v == Verdict.ATTACK && ca != null && a.score() < MEMBER_OWN_FLOOR) {
-        // a member that looks ordinary on its own is reviewed, not enforced, on campaign membership alone: a student
-        // whose class shares a template with a campaign must not be blocked with it
-        v = Verdict.SUSPICIOUS;
-      }
-      if (v == Verdict.ATTACK && crossAccountEvidence(reasons) < CROSS_ACCOUNT_EVIDENCE) {
-        // per-account signals alone never enforce: heavy legitimate users look alike in parts; review instead
-        v = Verdict.SUSPICIOUS;
-      }
+      Verdict v = decide(config, a, score, membership == null ? null : membership.verdict(), reasons);
       if (allowed(id, sketch == null ? null : sketch.orgId())) {
         reasons.add(0, allowlist.allows(id, sketch == null ? null : sketch.orgId())
             ? new Reason("allowlist", 0.0, "account or its organisation is on the allowlist")
@@ -591,6 +579,35 @@ public final class DetectionPipeline {
     for (int i = 0; i < n; i++) {
       m.put(in.readUTF(), in.readLong());
     }
+  }
+
+  /**
+   * The verdict (before the allowlist) of an account whose own assessment is {@code own} and whose score, lifted by
+   * its campaign's, is {@code score}; {@code campaign} is that campaign's verdict ({@code null}: not a member) and
+   * {@code reasons} all the account's reasons. {@code attack} needs cross-account evidence, and campaign membership
+   * alone never enforces an account that looks ordinary on its own or a member of a campaign under review.
+   */
+  static Verdict decide(DetectionConfig config, AccountAssessment own, double score, Verdict campaign,
+      List<Reason> reasons) {
+    // a member of an enforced campaign brings the campaign's volume with it: fewer requests of its own suffice
+    Verdict v = config.verdictFor(score, own.requests(),
+        campaign == Verdict.ATTACK ? MEMBER_MIN_REQUESTS : config.minAttackRequests());
+    if (v == Verdict.ATTACK && campaign != null && own.score() < MEMBER_OWN_FLOOR) {
+      // a member that looks ordinary on its own is reviewed, not enforced, on campaign membership alone: a student
+      // whose class shares a template with a campaign must not be blocked with it
+      v = Verdict.SUSPICIOUS;
+    }
+    if (v == Verdict.ATTACK && campaign != null && campaign != Verdict.ATTACK
+        && config.verdictFor(own.score(), own.requests()) != Verdict.ATTACK) {
+      // a campaign under review lifts its members into review, never into enforcement: a class whose students
+      // share homework templates is such a group
+      v = Verdict.SUSPICIOUS;
+    }
+    if (v == Verdict.ATTACK && crossAccountEvidence(reasons) < CROSS_ACCOUNT_EVIDENCE) {
+      // per-account signals alone never enforce: heavy legitimate users look alike in parts; review instead
+      v = Verdict.SUSPICIOUS;
+    }
+    return v;
   }
 
   /** The strongest cross-account reason: shared suspicious template families or campaign membership. */
