@@ -24,10 +24,13 @@ public final class TopK {
   public static final int MAX_CAPACITY = 256;
 
   private final int capacity;
-  // slots 0..size-1: parallel arrays, no boxing (updated on every request)
-  private final String[] keys;
-  private final int[] hashes;
-  private final long[] counts;
+  // slots 0..size-1: parallel arrays, no boxing (updated on every request); they grow to the capacity as keys come
+  // (most summaries of an account's or a family's traffic hold one or two keys)
+  private String[] keys;
+  private int[] hashes;
+  private long[] counts;
+  /** Slots made up front. */
+  static final int INITIAL_SLOTS = 2;
   private int size;
   private long total;
   /** {@link #sorted()} memoized until the next change. */
@@ -38,9 +41,10 @@ public final class TopK {
       throw new IllegalArgumentException("capacity must be in [1, " + MAX_CAPACITY + "]: " + capacity);
     }
     this.capacity = capacity;
-    this.keys = new String[capacity];
-    this.hashes = new int[capacity];
-    this.counts = new long[capacity];
+    int slots = Math.min(capacity, INITIAL_SLOTS);
+    this.keys = new String[slots];
+    this.hashes = new int[slots];
+    this.counts = new long[slots];
   }
 
   public int capacity() {
@@ -73,6 +77,12 @@ public final class TopK {
   }
 
   private void put(int slot, String key, long count) {
+    if (slot >= keys.length) {
+      int slots = Math.min(capacity, Math.max(slot + 1, 2 * keys.length));
+      keys = java.util.Arrays.copyOf(keys, slots);
+      hashes = java.util.Arrays.copyOf(hashes, slots);
+      counts = java.util.Arrays.copyOf(counts, slots);
+    }
     keys[slot] = key;
     hashes[slot] = key.hashCode();
     counts[slot] = count;

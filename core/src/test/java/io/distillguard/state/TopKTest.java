@@ -50,6 +50,63 @@ class TopKTest {
     assertThat(ab.top()).isIn("x", "y");
   }
 
+  /**
+   * The space-saving summary written plainly (every slot made up front), as the model: a summary whose slots grow
+   * as keys come must keep the same keys and counts, in the same order, over any stream.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {4, 5, 6, 7})
+  void growingSlots_behaveAsAllSlotsUpFront(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    for (int trial = 0; trial < 40; trial++) {
+      int capacity = 1 + r.nextInt(20);
+      TopK t = new TopK(capacity);
+      String[] keys = new String[capacity];
+      long[] counts = new long[capacity];
+      int size = 0;
+      int distinct = 1 + r.nextInt(3 * capacity);
+      for (int i = 0, n = r.nextInt(300); i < n; i++) {
+        String k = "k" + r.nextInt(distinct);
+        long c = 1 + r.nextInt(3);
+        t.update(k, c);
+        int slot = -1;
+        for (int j = 0; j < size; j++) {
+          if (keys[j].equals(k)) {
+            slot = j;
+          }
+        }
+        if (slot >= 0) {
+          counts[slot] += c;
+        } else if (size < capacity) {
+          keys[size] = k;
+          counts[size++] = c;
+        } else {
+          int min = 0;
+          for (int j = 1; j < size; j++) {
+            if (counts[j] < counts[min] || (counts[j] == counts[min] && keys[j].compareTo(keys[min]) > 0)) {
+              min = j;
+            }
+          }
+          keys[min] = k;
+          counts[min] += c;
+        }
+        if (r.nextInt(10) == 0) {
+          assertThat(t.size()).isEqualTo(size);
+          for (int j = 0; j < size; j++) {
+            assertThat(t.count(keys[j])).as("seed %d trial %d", seed, trial).isEqualTo(counts[j]);
+          }
+        }
+      }
+      java.util.List<Map.Entry<String, Long>> expected = new java.util.ArrayList<>();
+      for (int j = 0; j < size; j++) {
+        expected.add(Map.entry(keys[j], counts[j]));
+      }
+      expected.sort(Map.Entry.<String, Long>comparingByValue(java.util.Comparator.reverseOrder())
+          .thenComparing(Map.Entry.comparingByKey()));
+      assertThat(t.sorted()).as("seed %d trial %d", seed, trial).isEqualTo(expected);
+    }
+  }
+
   @Test
   void longKeys_areTruncated_andBadCapacityRejected() {
     TopK t = new TopK(2);
