@@ -58,6 +58,10 @@ public final class CampaignLinker {
   static final int MIN_GROUP = 3;
   /** The pseudo-family under which lockstep links are counted in a {@link LinkedGroup}. */
   public static final String LOCKSTEP = "lockstep";
+  /**
+   * Own profile at which an account takes part in lockstep or stays in a campaign it was enforced in: above what
+   * capability concentration alone gives (0.2), since all-reasoning traffic is what students and tutoring apps send.
+   */
   static final double LOCKSTEP_PROFILE = 0.25;
   /** Client-configuration links: own profile, requests, share of traffic in the configuration, harvester owners. */
   static final double CONFIG_PROFILE = 0.45;
@@ -66,9 +70,7 @@ public final class CampaignLinker {
   static final double CONFIG_HARVESTER_SHARE = 0.5;
   static final double PRIOR_PROFILE = 0.25;
   static final double LOCKSTEP_TEMPLATED = 0.5;
-  static final double LOCKSTEP_MIN_PROFILE = 0.1;
   static final double LOCKSTEP_FAMILY_SUSPICION = 0.15;
-  static final double LOCKSTEP_TEMPLATE_ONLY = 0.8;
   static final long LOCKSTEP_MIN_REQUESTS = 10;
   static final double LOCKSTEP_SIMILARITY = 0.3;
   static final int LOCKSTEP_BINS = 32;
@@ -76,7 +78,7 @@ public final class CampaignLinker {
   /** A lockstep member's family shares must resemble its group's average at least this much. */
   static final double LOCKSTEP_CENTROID = 0.25;
   /** The lowest profile score at which any link type considers an account. */
-  static final double MIN_LINK_PROFILE = Math.min(FAMILY_ACCOUNT_PROFILE, Math.min(LOCKSTEP_MIN_PROFILE,
+  static final double MIN_LINK_PROFILE = Math.min(FAMILY_ACCOUNT_PROFILE, Math.min(LOCKSTEP_PROFILE,
       PRIOR_PROFILE));
 
   /**
@@ -429,8 +431,7 @@ public final class CampaignLinker {
 
   /**
    * Lockstep on template families (CopyCatch, Beutel et al., WWW 2013, with families as the items): accounts that
-   * look like harvesters on their own, or send almost nothing but templates, and that send overlapping sets of
-   * template families are linked, even when a
+   * look like harvesters on their own and send overlapping sets of template families are linked, even when a
    * campaign's composed or paraphrased wordings split its template into many small families that none of its
    * accounts is devoted to. Candidates come from MinHash/LSH over each account's family set; a pair is linked when
    * the weighted Jaccard similarity of their family shares reaches {@value #LOCKSTEP_SIMILARITY}.
@@ -512,10 +513,9 @@ public final class CampaignLinker {
     if (a == null || a.requests() < LOCKSTEP_MIN_REQUESTS || p == null || allowlisted || established) {
       return FamilySet.NONE;
     }
-    // a harvester on its own, or an account that sends almost nothing but templates
-    boolean harvester = p.score() >= LOCKSTEP_PROFILE && a.templated() >= LOCKSTEP_TEMPLATED * a.requests();
-    boolean templateOnly = p.score() >= LOCKSTEP_MIN_PROFILE && a.templated() >= LOCKSTEP_TEMPLATE_ONLY * a.requests();
-    if (!harvester && !templateOnly) {
+    // a harvester on its own, with a real part of its traffic in templates: sending little but templates is no
+    // evidence by itself (a class whose homework questions come from the same public sets as a campaign's does)
+    if (p.score() < LOCKSTEP_PROFILE || a.templated() < LOCKSTEP_TEMPLATED * a.requests()) {
       return FamilySet.NONE;
     }
     Resolved r = resolved.get();

@@ -98,6 +98,37 @@ class CampaignLinkerTest {
   }
 
   @Test
+  void sendingNothingButSharedTemplates_isNoLockstepForAccountsThatLookOrdinaryOnTheirOwn() {
+    // a class whose homework questions come from the public sets a campaign also uses: every request in families
+    // the campaign made suspicious, overlapping family sets, own profiles of 0.15 (all reasoning, a daily cycle)
+    Fixture students = new Fixture();
+    for (int a = 0; a < 6; a++) {
+      students.account("student-" + a, new String[] {"tf-1", "tf-1", "tf-1", "tf-2", "tf-2", "tf-2", "tf-3", "tf-3",
+          "tf-3", "tf-4", "tf-4", "tf-4"}, 0);
+      students.profile("student-" + a, 0.15);
+    }
+    for (String fam : new String[] {"tf-1", "tf-2", "tf-3", "tf-4"}) {
+      students.suspicion(fam, 0.3); // over lockstep's floor (0.15), under a family link's (0.4)
+    }
+    assertThat(students.linkWithLockstep()).isEmpty();
+
+    // the same traffic from accounts that look like harvesters on their own is lockstep
+    Fixture harvesters = new Fixture();
+    for (int a = 0; a < 6; a++) {
+      harvesters.account("h-" + a, new String[] {"tf-1", "tf-1", "tf-1", "tf-2", "tf-2", "tf-2", "tf-3", "tf-3",
+          "tf-3", "tf-4", "tf-4", "tf-4"}, 0);
+      harvesters.profile("h-" + a, CampaignLinker.LOCKSTEP_PROFILE);
+    }
+    for (String fam : new String[] {"tf-1", "tf-2", "tf-3", "tf-4"}) {
+      harvesters.suspicion(fam, 0.3);
+    }
+    List<LinkedGroup> groups = harvesters.linkWithLockstep();
+    assertThat(groups).hasSize(1);
+    assertThat(groups.get(0).accounts()).hasSize(6);
+    assertThat(groups.get(0).families()).containsEntry(CampaignLinker.LOCKSTEP, 6);
+  }
+
+  @Test
   void linkingOnlyTheChangedAccounts_givesTheGroupsOfLinkingAllOfThemAfresh() {
     // the linker keeps the accounts above its profile floor, and what it derived for each, from call to call; over
     // random changes of traffic, profiles (across the floor), family suspicion and evictions its groups must equal
@@ -179,6 +210,17 @@ class CampaignLinkerTest {
       AccountAssessment p = profiles.get(id);
       profiles.put(id, new AccountAssessment(id, p.score(), p.requests(),
           List.of(new Reason("established_verified_account", -0.4, "verified research account"))));
+    }
+
+    /** Sets an account's own profile score. */
+    void profile(String id, double score) {
+      AccountAssessment p = profiles.get(id);
+      profiles.put(id, new AccountAssessment(id, score, p.requests(), p.reasons()));
+    }
+
+    List<LinkedGroup> linkWithLockstep() {
+      return new CampaignLinker(true, true, false).link(state, profiles, profiles, families, fam -> fam,
+          id -> false, Map.of(), ids);
     }
 
     Fixture suspicion(String family, double s) {
