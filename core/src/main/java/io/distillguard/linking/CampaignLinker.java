@@ -59,8 +59,8 @@ public final class CampaignLinker {
   /** The pseudo-family under which lockstep links are counted in a {@link LinkedGroup}. */
   public static final String LOCKSTEP = "lockstep";
   /**
-   * Own profile at which an account takes part in lockstep or stays in a campaign it was enforced in: above what
-   * capability concentration alone gives (0.2), since all-reasoning traffic is what students and tutoring apps send.
+   * Own profile at which an account takes part in lockstep: above what capability concentration alone gives (0.2),
+   * since all-reasoning traffic is what students and tutoring apps send.
    */
   static final double LOCKSTEP_PROFILE = 0.25;
   /** Client-configuration links: own profile, requests, share of traffic in the configuration, harvester owners. */
@@ -68,7 +68,8 @@ public final class CampaignLinker {
   static final long CONFIG_MIN_REQUESTS = 10;
   static final double CONFIG_DOMINANT = 0.5;
   static final double CONFIG_HARVESTER_SHARE = 0.5;
-  static final double PRIOR_PROFILE = 0.25;
+  /** Own profile at which an account stays in a campaign it was enforced in: the same harvester floor as lockstep's. */
+  static final double PRIOR_PROFILE = LOCKSTEP_PROFILE;
   static final double LOCKSTEP_TEMPLATED = 0.5;
   static final double LOCKSTEP_FAMILY_SUSPICION = 0.15;
   static final long LOCKSTEP_MIN_REQUESTS = 10;
