@@ -9,8 +9,9 @@ import java.util.Objects;
  * matters: template text comes in long runs of recurring shingles); {@code systemHash} a hash of the normalized system
  * prompt (0 when there is none). The request's infrastructure keys are derived here too, off the keyed-state thread:
  * {@code ipRange} ({@link InfraKeys#ipRange}, null when the address is missing or malformed), {@code
- * clientConfiguration} ({@link InfraKeys#clientConfiguration}) and {@code owner} ({@link InfraKeys#owner}). No prompt
- * text is kept here beyond the event itself.
+ * clientConfiguration} ({@link InfraKeys#clientConfiguration}) and {@code owner} ({@link InfraKeys#owner}), with the
+ * {@link KeyHash} hashes the sketches count by: {@code accountKey}, {@code ownerKey}, {@code ipRangeKey} (0 when there
+ * is no range) and {@code eventKey}. No prompt text is kept here beyond the event itself.
  */
 public record RequestFeatures(
     Event event,
@@ -23,7 +24,11 @@ public record RequestFeatures(
     int toolCount,
     String ipRange,
     String clientConfiguration,
-    String owner) {
+    String owner,
+    long accountKey,
+    long ownerKey,
+    long ipRangeKey,
+    long eventKey) {
 
   public RequestFeatures {
     Objects.requireNonNull(event, "event");
@@ -34,10 +39,17 @@ public record RequestFeatures(
     Objects.requireNonNull(owner, "owner");
   }
 
-  /** Features with the infrastructure keys derived from {@code event}. */
+  /** Features with the infrastructure keys and key hashes derived from {@code event}. */
   public RequestFeatures(Event event, long[] shingles, long systemHash, Capability capability, CotSignal cot,
       int promptChars, boolean hasImages, int toolCount) {
     this(event, shingles, systemHash, capability, cot, promptChars, hasImages, toolCount,
         InfraKeys.ipRange(event.clientOrEmpty().ip()), InfraKeys.clientConfiguration(event), InfraKeys.owner(event));
+  }
+
+  private RequestFeatures(Event event, long[] shingles, long systemHash, Capability capability, CotSignal cot,
+      int promptChars, boolean hasImages, int toolCount, String ipRange, String clientConfiguration, String owner) {
+    this(event, shingles, systemHash, capability, cot, promptChars, hasImages, toolCount, ipRange,
+        clientConfiguration, owner, KeyHash.of(event.accountId()), KeyHash.of(owner),
+        ipRange == null ? 0L : KeyHash.of(ipRange), KeyHash.sample(event.eventId()));
   }
 }

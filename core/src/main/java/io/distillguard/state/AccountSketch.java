@@ -134,7 +134,9 @@ public final class AccountSketch {
     accessPaths.update(c.accessPath());
     configurations.update(f.clientConfiguration());
     endUsers.update(e.endUserId());
-    distinctIpRanges.update(f.ipRange());
+    if (f.ipRange() != null) {
+      distinctIpRanges.update(f.ipRangeKey());
+    }
 
     models.update(q.model());
     Long firstUse = modelFirstUse.get(q.model());

@@ -1,5 +1,6 @@
 package io.distillguard.state;
 
+import io.distillguard.features.KeyHash;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.hll.Union;
@@ -15,8 +16,6 @@ import org.apache.datasketches.memory.Memory;
 public final class Distinct {
 
   static final int LG_K = 10;
-  /** String keys enter the sketch as this hash of their chars (a sketch of another key hashing is not mergeable). */
-  private static final net.openhft.hashing.LongHashFunction CHARS = net.openhft.hashing.LongHashFunction.xx3(0x5EEDL);
   /** The sketch; null while at most one key was counted (then {@link #only} holds it if {@link #hasOnly}). */
   private HllSketch hll;
   private long only;
@@ -34,14 +33,19 @@ public final class Distinct {
     this.hll = hll;
   }
 
-  /** Counts {@code key} once however often it is seen; {@code null} is ignored. */
+  /**
+   * Counts {@code key} once however often it is seen; {@code null} is ignored. A string key enters the sketch as its
+   * {@link KeyHash#of} hash: {@code update(KeyHash.of(key))} counts the same key (a sketch of another key hashing
+   * would not be mergeable).
+   */
   public void update(String key) {
     if (key != null && !key.equals(lastKey)) {
-      add(CHARS.hashChars(key)); // hashes the chars in place: no UTF-8 copy per update
+      add(KeyHash.of(key));
       lastKey = key;
     }
   }
 
+  /** Counts a number (or a string key's {@link KeyHash#of} hash) once however often it is seen. */
   public void update(long key) {
     if (!hasLastLong || key != lastLong) {
       add(key);

@@ -42,7 +42,6 @@ public final class FamilySketch {
   /** Bottom-k sample: the {@value #SAMPLES} requests with the smallest event-id hashes, sorted by hash. */
   private final List<Long> sampleKeys = new ArrayList<>(SAMPLES);
   private final List<String> samples = new ArrayList<>(SAMPLES);
-  private static final net.openhft.hashing.LongHashFunction XX = net.openhft.hashing.LongHashFunction.xx3();
 
   public FamilySketch(String familyId) {
     this.familyId = Objects.requireNonNull(familyId, "familyId");
@@ -58,9 +57,11 @@ public final class FamilySketch {
     requests++;
     firstSeen = Math.min(firstSeen, ts);
     lastSeen = Math.max(lastSeen, ts);
-    accounts.update(e.accountId());
-    owners.update(f.owner());
-    ipRanges.update(f.ipRange());
+    accounts.update(f.accountKey());
+    owners.update(f.ownerKey());
+    if (f.ipRange() != null) {
+      ipRanges.update(f.ipRangeKey());
+    }
     Long asn = e.clientOrEmpty().asn();
     if (asn != null) {
       asns.update(asn);
@@ -74,7 +75,7 @@ public final class FamilySketch {
     }
     models.update(e.request().model());
     hourOfDay[(int) Math.floorMod(Math.floorDiv(ts, 3_600_000L), 24L)]++;
-    long key = XX.hashChars(e.eventId());
+    long key = f.eventKey();
     if (samples.size() < SAMPLES || key < sampleKeys.get(sampleKeys.size() - 1)) {
       String text = sampleText.get();
       if (text != null) {

@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.distillguard.features.KeyHash;
 import java.util.Objects;
 
 /**
@@ -28,10 +29,15 @@ public final class InfraSketch {
   }
 
   public void update(String accountId, String owner, long epochMillis) {
+    update(KeyHash.of(accountId), KeyHash.of(owner), epochMillis);
+  }
+
+  /** One request, its account and owner given as their {@link KeyHash#of} hashes. */
+  public void update(long accountKey, long ownerKey, long epochMillis) {
     requests++;
     lastSeen = Math.max(lastSeen, epochMillis);
-    accounts.update(accountId);
-    owners.update(owner);
+    accounts.update(accountKey);
+    owners.update(ownerKey);
   }
 
   public void merge(InfraSketch o) {

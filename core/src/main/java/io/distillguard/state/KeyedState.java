@@ -57,13 +57,12 @@ public final class KeyedState {
       family = fs.familyId(); // the account counts the family under the string the family is keyed by
     }
     sketch.update(f, family);
-    String owner = f.owner();
     AccountInfo a = e.accountOrEmpty();
-    infra(InfraKey.IP_RANGE, f.ipRange(), e, owner, ts);
+    infra(InfraKey.IP_RANGE, f.ipRange(), f, ts);
     // only the keys linking reads: ASN, TLS and SDK sharing is kept per account (AccountSketch) and per client
     // configuration (which includes the TLS fingerprint), not in sketches of its own that nothing reads
-    infra(InfraKey.PAYMENT, a.paymentFingerprint(), e, owner, ts);
-    infra(InfraKey.CLIENT_CONFIG, f.clientConfiguration(), e, owner, ts);
+    infra(InfraKey.PAYMENT, a.paymentFingerprint(), f, ts);
+    infra(InfraKey.CLIENT_CONFIG, f.clientConfiguration(), f, ts);
     String model = e.request().model();
     if (!modelFirstSeen.containsKey(model) && modelFirstSeen.size() < MAX_MODELS) {
       modelFirstSeen.put(model.length() > TopK.MAX_KEY_CHARS ? model.substring(0, TopK.MAX_KEY_CHARS) : model, ts);
@@ -71,7 +70,7 @@ public final class KeyedState {
     return sketch;
   }
 
-  private void infra(InfraKey kind, String value, Event e, String owner, long ts) {
+  private void infra(InfraKey kind, String value, RequestFeatures f, long ts) {
     if (value == null || value.isEmpty()) {
       return;
     }
@@ -82,7 +81,7 @@ public final class KeyedState {
       s = new InfraSketch(kind.key(v));
       m.put(v, s);
     }
-    s.update(e.accountId(), owner, ts);
+    s.update(f.accountKey(), f.ownerKey(), ts);
   }
 
   /**

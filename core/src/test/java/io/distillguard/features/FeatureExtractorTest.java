@@ -201,4 +201,20 @@ class FeatureExtractorTest {
       pool.shutdown();
     }
   }
+
+  @Test
+  void theKeyHashesAreThoseOfTheRequestsKeys() {
+    Event e = new Event("e7", T0, "acct-1", "org-1", "key-1", "user-1", null,
+        new io.distillguard.event.ClientInfo("203.0.113.9", 64500L, "Example", "sdk/1", "tls-1", "direct"),
+        Request.of("m", List.of(Message.text("user", "hello"))), null);
+    RequestFeatures f = X.extract(e);
+    assertThat(f.ipRange()).isNotNull();
+    assertThat(f.ipRangeKey()).isEqualTo(KeyHash.of(f.ipRange()));
+    assertThat(f.accountKey()).isEqualTo(KeyHash.of("acct-1"));
+    assertThat(f.ownerKey()).isEqualTo(KeyHash.of(f.owner()));
+    assertThat(f.eventKey()).isEqualTo(KeyHash.sample("e7"));
+    RequestFeatures noAddress = user("hello");
+    assertThat(noAddress.ipRange()).isNull();
+    assertThat(noAddress.ipRangeKey()).isZero();
+  }
 }

@@ -107,4 +107,18 @@ class DistinctTest {
     u.update(b);
     return u.getResult(org.apache.datasketches.hll.TgtHllType.HLL_8);
   }
+
+  @Test
+  void aStringKeyAndItsKeyHash_areTheSameKey() {
+    SplittableRandom r = new SplittableRandom(11);
+    Distinct byString = new Distinct();
+    Distinct byHash = new Distinct();
+    for (int i = 0; i < 2000; i++) {
+      String k = "acct-" + r.nextInt(300);
+      byString.update(k);
+      byHash.update(io.distillguard.features.KeyHash.of(k));
+      assertThat(byHash.estimate()).isEqualTo(byString.estimate());
+    }
+    assertThat(byHash.toBytes()).isEqualTo(byString.toBytes());
+  }
 }

@@ -1,0 +1,27 @@
+package io.distillguard.features;
+
+import net.openhft.hashing.LongHashFunction;
+
+/**
+ * The 64-bit hashes by which sketches take string keys: {@link #of} for distinct counts (accounts, owners, ranges
+ * per family or infrastructure key), {@link #sample} for bottom-k evidence samples (event ids). The feature threads
+ * compute a request's hashes once, so the keyed-state thread folds numbers, not strings. Changing either function
+ * changes every stored sketch: checkpoints say which they were made with by their version.
+ */
+public final class KeyHash {
+
+  private static final LongHashFunction DISTINCT = LongHashFunction.xx3(0x5EEDL);
+  private static final LongHashFunction SAMPLE = LongHashFunction.xx3();
+
+  private KeyHash() {}
+
+  /** The hash a distinct count takes {@code key} by (its chars, not its UTF-8 bytes). */
+  public static long of(String key) {
+    return DISTINCT.hashChars(key);
+  }
+
+  /** The hash that orders an event in a bottom-k sample. */
+  public static long sample(String eventId) {
+    return SAMPLE.hashChars(eventId);
+  }
+}
