@@ -6,7 +6,6 @@ import io.distillguard.state.AccountSketch;
 import io.distillguard.state.InfraKey;
 import io.distillguard.state.InfraSketch;
 import io.distillguard.state.KeyedState;
-import io.distillguard.state.TopK;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +31,8 @@ public final class CampaignLinker {
   private final boolean linkInfrastructure;
   /** What was derived for each linkable account in an earlier call, reused until the account is reported changed. */
   private final Map<String, Derived> derived = new HashMap<>();
+  /** The node of each prior campaign id ("c:" and the id), made once (campaign ids are few). */
+  private final Map<String, String> priorNodes = new HashMap<>();
   /** The accounts whose profile reaches some link's floor, in id order (the cache above holds only these). */
   private final java.util.TreeSet<String> linkable = new java.util.TreeSet<>();
   /** Whether {@link #linkable} was filled from all accounts (on the first call). */
@@ -145,8 +146,7 @@ public final class CampaignLinker {
       }
       // payment instruments and address ranges identify an operator; TLS and SDK fingerprints identify client
       // software, shared by everyone who uses it, so they are evidence in a campaign but never a link
-      infra(state, nodes, joinedBy, i, InfraKey.PAYMENT, d.sketch.payments());
-      infra(state, nodes, joinedBy, i, InfraKey.IP_RANGE, d.sketch.ipRanges());
+      infra(state, nodes, joinedBy, i, d.infra);
     }
     if (linkInfrastructure) {
       clientConfigurations(state, derivedFor, nodes, joinedBy);
@@ -162,7 +162,7 @@ public final class CampaignLinker {
       // a transient link must not make an ordinary account a permanent member
       if (prior != null && !d.allowlisted && d.profile != null && !d.established
           && d.profile.score() >= PRIOR_PROFILE) {
-        join(nodes, joinedBy, i, "c:" + prior);
+        join(nodes, joinedBy, i, priorNodes.computeIfAbsent(prior, c -> "c:" + c));
       }
     }
 
@@ -196,20 +196,24 @@ public final class CampaignLinker {
       for (int m : memberIndex) {
         accounts.add(ids.get(m));
       }
-      Map<String, Integer> fams = new TreeMap<>();
-      Map<String, Integer> infra = new TreeMap<>();
+      // how many members joined each node; a family or key that joined a single member links nothing
+      Map<String, int[]> joins = new HashMap<>();
       for (int m : memberIndex) {
         for (String n : joined(joinedBy, m)) {
-          if (n.startsWith("f:")) {
-            fams.merge(n.substring(2), 1, Integer::sum);
-          } else if (n.startsWith("i:")) {
-            infra.merge(n.substring(2), 1, Integer::sum);
-          }
+          joins.computeIfAbsent(n, x -> new int[1])[0]++;
         }
       }
-      // a key that joined a single member links nothing
-      fams.values().removeIf(c -> c < 2);
-      infra.values().removeIf(c -> c < 2);
+      Map<String, Integer> fams = new TreeMap<>();
+      Map<String, Integer> infra = new TreeMap<>();
+      for (Map.Entry<String, int[]> e : joins.entrySet()) {
+        String n = e.getKey();
+        int c = e.getValue()[0];
+        if (c >= 2 && n.startsWith("f:")) {
+          fams.put(n.substring(2), c);
+        } else if (c >= 2 && n.startsWith("i:")) {
+          infra.put(n.substring(2), c);
+        }
+      }
       java.util.Set<String> viaFamily = new java.util.TreeSet<>();
       int lockstep = 0;
       for (int m : memberIndex) {
@@ -217,8 +221,8 @@ public final class CampaignLinker {
         List<String> joined = joined(joinedBy, m);
         for (String n : joined) {
           // a shared payment instrument is as strong a tie as a shared template: one operator pays for both
-          if ((n.startsWith("f:") && fams.containsKey(n.substring(2))) || n.equals(LOCKSTEP) || n.startsWith("c:")
-              || (n.startsWith("i:pay:") && infra.containsKey(n.substring(2)))) {
+          if ((n.startsWith("f:") && joins.get(n)[0] >= 2) || n.equals(LOCKSTEP) || n.startsWith("c:")
+              || (n.startsWith("i:pay:") && joins.get(n)[0] >= 2)) {
             viaFamily.add(id);
           }
         }
@@ -248,9 +252,11 @@ public final class CampaignLinker {
     final String[] familyNodes;
     /** Its lockstep items, {@link FamilySet#NONE} when it takes no part in lockstep. */
     final FamilySet lockstep;
+    /** The infrastructure it may link through (empty when infrastructure never links it). */
+    final InfraLink[] infra;
 
     Derived(AccountSketch sketch, AccountAssessment profile, AccountAssessment assessment, boolean allowlisted,
-        boolean established, String[] familyNodes, FamilySet lockstep) {
+        boolean established, String[] familyNodes, FamilySet lockstep, InfraLink[] infra) {
       this.sketch = sketch;
       this.profile = profile;
       this.assessment = assessment;
@@ -258,6 +264,7 @@ public final class CampaignLinker {
       this.established = established;
       this.familyNodes = familyNodes;
       this.lockstep = lockstep;
+      this.infra = infra;
     }
   }
 
@@ -270,7 +277,9 @@ public final class CampaignLinker {
         () -> memo[0] != null ? memo[0] : (memo[0] = Resolved.of(a, families, canonicalFamily));
     return new Derived(a, profile, assessment, allowlisted, established,
         linked ? familyNodes(a, fams, !established) : NO_NODES,
-        linkLockstep ? familySet(a, profile, allowlisted, established, fams) : FamilySet.NONE);
+        linkLockstep ? familySet(a, profile, allowlisted, established, fams) : FamilySet.NONE,
+        linked && linkInfrastructure && assessment != null && assessment.score() >= INFRA_ACCOUNT_SCORE
+            && !established ? infraLinks(a) : NO_INFRA);
   }
 
   /** An account's families, heaviest first (ties by id), with their current ids and scores (null: none). */
@@ -663,15 +672,41 @@ public final class CampaignLinker {
     return max == 0 ? 0 : min / max;
   }
 
-  private static void infra(KeyedState state, Nodes nodes, List<String>[] joinedBy, int account, InfraKey kind,
-      TopK values) {
-    for (Map.Entry<String, Long> e : values.sorted()) {
-      InfraSketch s = state.infra(kind, e.getKey());
+  private static void infra(KeyedState state, Nodes nodes, List<String>[] joinedBy, int account,
+      InfraLink[] links) {
+    for (InfraLink l : links) {
+      InfraSketch s = state.infra(l.kind(), l.value());
       if (s == null || s.owners() < 2 || s.owners() > COMMON_INFRA_OWNERS) {
         continue; // one organisation's own card or range links nothing; one shared by crowds is common ground
       }
-      join(nodes, joinedBy, account, "i:" + s.key());
+      join(nodes, joinedBy, account, l.node());
     }
+  }
+
+  /**
+   * A payment instrument or address range of an account, as its sketch names it ({@code value}), and the node it
+   * would join: whether it links depends on who else shares it, which is looked up at each evaluation.
+   */
+  private record InfraLink(InfraKey kind, String value, String node) {}
+
+  private static final InfraLink[] NO_INFRA = new InfraLink[0];
+
+  /** An account's payment instruments, then its address ranges, each heaviest first. */
+  private static InfraLink[] infraLinks(AccountSketch a) {
+    List<Map.Entry<String, Long>> pay = a.payments().sorted();
+    List<Map.Entry<String, Long>> ip = a.ipRanges().sorted();
+    if (pay.isEmpty() && ip.isEmpty()) {
+      return NO_INFRA;
+    }
+    InfraLink[] out = new InfraLink[pay.size() + ip.size()];
+    int n = 0;
+    for (Map.Entry<String, Long> e : pay) {
+      out[n++] = new InfraLink(InfraKey.PAYMENT, e.getKey(), "i:" + InfraKey.PAYMENT.key(e.getKey()));
+    }
+    for (Map.Entry<String, Long> e : ip) {
+      out[n++] = new InfraLink(InfraKey.IP_RANGE, e.getKey(), "i:" + InfraKey.IP_RANGE.key(e.getKey()));
+    }
+    return out;
   }
 
   /** A growable list of ints. */
