@@ -46,6 +46,11 @@ public final class CampaignScorer {
       Map<String, AccountAssessment> base, Map<String, FamilyAssessment> families, long streamStart) {
     List<String> members = g.accounts();
     int k = members.size();
+    // each member's sketch, looked up once (null: evicted)
+    AccountSketch[] sketches = new AccountSketch[k];
+    for (int i = 0; i < k; i++) {
+      sketches[i] = state.account(members.get(i));
+    }
     List<Reason> reasons = new ArrayList<>();
     Map<String, List<String>> evidence = new TreeMap<>();
 
@@ -74,8 +79,10 @@ public final class CampaignScorer {
     // people who share homework, a popular prompt, a company card or an SDK's settings also look linked; harvesters
     // also look like harvesters one by one, on their own: evidence that members are one operator counts as much as
     // they look like harvesters themselves (their own profiles, not scores borrowed from shared families)
-    double meanProfile = members.stream().mapToDouble(m -> profiles.containsKey(m) ? profiles.get(m).score() : 0)
-        .average().orElse(0);
+    double meanProfile = members.stream().mapToDouble(m -> {
+      AccountAssessment p = profiles.get(m);
+      return p != null ? p.score() : 0;
+    }).average().orElse(0);
     double profileFactor = Rhythm.clamp(meanProfile / 0.35);
     if (lockstep >= MIN_LOCKSTEP) {
       double share = (double) lockstep / k;
@@ -93,8 +100,10 @@ public final class CampaignScorer {
     }
 
     // members' own scores: the mean of the stronger half
-    double[] scores = members.stream().mapToDouble(m -> base.containsKey(m) ? base.get(m).score() : 0).sorted()
-        .toArray();
+    double[] scores = members.stream().mapToDouble(m -> {
+      AccountAssessment b = base.get(m);
+      return b != null ? b.score() : 0;
+    }).sorted().toArray();
     double strongHalf = 0;
     int half = Math.max(1, scores.length / 2);
     for (int i = scores.length - half; i < scores.length; i++) {
@@ -162,8 +171,7 @@ public final class CampaignScorer {
     Map<String, Long> tlsPrints = new TreeMap<>();
     Map<Long, Integer> createdByDay = new TreeMap<>();
     int withCreated = 0;
-    for (String m : members) {
-      AccountSketch a = state.account(m);
+    for (AccountSketch a : sketches) {
       if (a == null) {
         continue;
       }
@@ -213,8 +221,7 @@ public final class CampaignScorer {
 
     // synchronized activity (SynchroTrap-like) over a deterministic sample of members
     List<ActivitySignature> sigs = new ArrayList<>();
-    for (String m : members) {
-      AccountSketch a = state.account(m);
+    for (AccountSketch a : sketches) {
       if (a != null && a.activity().filledBins() >= 8) {
         sigs.add(a.activity());
         if (sigs.size() == SYNC_SAMPLE) {
@@ -248,8 +255,7 @@ public final class CampaignScorer {
       }
       int active = 0;
       int movers = 0;
-      for (String id : members) {
-        AccountSketch a = state.account(id);
+      for (AccountSketch a : sketches) {
         if (a == null || a.requests() < 10 || a.lastSeen() < released) {
           continue;
         }
