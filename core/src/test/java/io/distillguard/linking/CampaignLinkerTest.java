@@ -130,22 +130,60 @@ class CampaignLinkerTest {
 
   @Test
   void linkingOnlyTheChangedAccounts_givesTheGroupsOfLinkingAllOfThemAfresh() {
+    incrementalEqualsFresh(false, 20261127L);
+  }
+
+  @Test
+  void linkingOnlyTheChangedAccounts_givesTheGroupsOfLinkingAllOfThemAfresh_withInfrastructure() {
+    // shared payment instruments link too: an unchanged account's candidates are kept, but whether one links depends
+    // on who else uses it now, which changes with other accounts' traffic
+    incrementalEqualsFresh(true, 20261128L);
+  }
+
+  @Test
+  void anUnchangedAccount_linksThroughItsPaymentInstrument_onceOthersShareIt() {
+    // what the linker keeps for an unchanged account names its payment instrument; whether the instrument links is
+    // decided at each call, from who uses it then
+    Fixture f = new Fixture();
+    CampaignLinker linker = new CampaignLinker(true, false, true);
+    for (int i = 0; i < 5; i++) {
+      f.state.update(Fixture.features("acct-a", f.seq++, 0, "pf-x"), null, () -> "sample");
+    }
+    f.profiles.put("acct-a", new AccountAssessment("acct-a", 0.6, 5, List.of()));
+    assertThat(linker.link(f.state, f.profiles, f.profiles, f.families, fam -> fam, id -> false, Map.of(),
+        Set.of("acct-a"))).isEmpty();
+    for (String other : List.of("acct-b", "acct-c")) {
+      for (int i = 0; i < 5; i++) {
+        f.state.update(Fixture.features(other, f.seq++, 0, "pf-x"), null, () -> "sample");
+      }
+      f.profiles.put(other, new AccountAssessment(other, 0.6, 5, List.of()));
+    }
+    List<LinkedGroup> groups = linker.link(f.state, f.profiles, f.profiles, f.families, fam -> fam, id -> false,
+        Map.of(), Set.of("acct-b", "acct-c")); // acct-a is not reported changed
+    assertThat(groups).hasSize(1);
+    assertThat(groups.get(0).accounts()).containsExactly("acct-a", "acct-b", "acct-c");
+    assertThat(groups.get(0).infrastructure()).containsEntry("pay:pf-x", 3);
+  }
+
+  private static void incrementalEqualsFresh(boolean infrastructure, long seed) {
     // the linker keeps the accounts above its profile floor, and what it derived for each, from call to call; over
     // random changes of traffic, profiles (across the floor), family suspicion and evictions its groups must equal
     // those of a new linker that is told every account changed
-    java.util.Random r = new java.util.Random(20261127L);
+    java.util.Random r = new java.util.Random(seed);
     Fixture f = new Fixture();
-    CampaignLinker incremental = new CampaignLinker(true, true, false);
+    CampaignLinker incremental = new CampaignLinker(true, true, infrastructure);
     String[] fams = {"tf-1", "tf-2", "tf-3", "tf-4", "tf-5", "tf-6"};
     long clock = 0;
     int nonEmpty = 0;
+    long viaInfrastructure = 0;
     for (int step = 0; step < 40; step++) {
       Set<String> changed = new HashSet<>();
       for (int k = 0; k < 12; k++) {
         String id = "acct-" + r.nextInt(30);
         for (int q = 1 + r.nextInt(8); q > 0; q--) {
           String fam = r.nextInt(4) == 0 ? null : fams[r.nextInt(r.nextBoolean() ? 2 : fams.length)];
-          f.state.update(Fixture.features(id, f.seq++, clock), fam, () -> "sample");
+          String payment = infrastructure && r.nextInt(4) == 0 ? "pf-shared-" + r.nextInt(10) : "pf-" + id;
+          f.state.update(Fixture.features(id, f.seq++, clock, payment), fam, () -> "sample");
         }
         long requests = f.state.account(id).requests();
         double profile = r.nextInt(5) == 0 ? 0.05 : 0.1 + 0.8 * r.nextDouble();
@@ -176,12 +214,16 @@ class CampaignLinkerTest {
       f.state.accounts().forEach(a -> all.add(a.accountId()));
       List<LinkedGroup> got = incremental.link(f.state, f.profiles, f.profiles, f.families, fam -> fam,
           id -> false, Map.of(), changed);
-      List<LinkedGroup> fresh = new CampaignLinker(true, true, false).link(f.state, f.profiles, f.profiles,
-          f.families, fam -> fam, id -> false, Map.of(), all);
+      List<LinkedGroup> fresh = new CampaignLinker(true, true, infrastructure).link(f.state, f.profiles,
+          f.profiles, f.families, fam -> fam, id -> false, Map.of(), all);
       assertThat(got).as("step %d", step).isEqualTo(fresh);
       nonEmpty += got.isEmpty() ? 0 : 1;
+      viaInfrastructure += got.stream().filter(g -> !g.infrastructure().isEmpty()).count();
     }
     assertThat(nonEmpty).as("steps with groups").isGreaterThan(10);
+    if (infrastructure) {
+      assertThat(viaInfrastructure).as("groups with shared infrastructure").isGreaterThan(10);
+    }
   }
 
   /** Accounts with chosen family sequences, own profiles of 0.5, and family suspicions. */
@@ -242,8 +284,17 @@ class CampaignLinkerTest {
      * milliseconds later than the fixture's clock.
      */
     private static RequestFeatures features(String account, int n, long offset) {
-      Event e = new Event("ev-" + n, T0.plusSeconds(60L * n).plusMillis(offset), account, null, null, null,
-          new AccountInfo(T0.minusSeconds(86_400), Tier.FREE, false, "pf-" + account, "mail.example", "US"),
+      return features(account, n, offset, "pf-" + account);
+    }
+
+    /**
+     * As {@link #features(String, int, long)}, paid with {@code payment}, in an organisation of the account's own (so
+     * that accounts sharing a payment instrument are different owners of it).
+     */
+    private static RequestFeatures features(String account, int n, long offset, String payment) {
+      Event e = new Event("ev-" + n, T0.plusSeconds(60L * n).plusMillis(offset), account,
+          payment.equals("pf-" + account) ? null : "org-" + account, null, null,
+          new AccountInfo(T0.minusSeconds(86_400), Tier.FREE, false, payment, "mail.example", "US"),
           new ClientInfo("198.51." + (n % 250) + ".9", 64500L, "Example", "sdk/1", "t13d", "direct"),
           new Request("frontier-large", null, null, List.of(Message.text("user", "q" + n)), List.of(), 1000, null,
               null, null, null, null, null),
