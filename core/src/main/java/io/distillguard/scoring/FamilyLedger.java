@@ -23,7 +23,9 @@ public final class FamilyLedger {
 
   private record Contribution(String family, long inFamily) {}
 
-  private record AccountPart(long total, double profile, String owner, List<Contribution> parts) {}
+  /** An account's contribution; {@code usages[i]} is the usage record {@code parts.get(i)} was added to. */
+  private record AccountPart(long total, double profile, String owner, List<Contribution> parts,
+      FamilyUsage[] usages) {}
 
   private final Map<String, AccountPart> accounts = new HashMap<>();
   private final Map<String, FamilyUsage> usage = new HashMap<>();
@@ -59,7 +61,10 @@ public final class FamilyLedger {
     String owner = a.owner();
     for (int i = 0; i < parts.length; i++) {
       Contribution c = parts[i];
-      FamilyUsage u = usage.computeIfAbsent(c.family(), k -> new FamilyUsage());
+      FamilyUsage u = old == null ? null : still(old, c.family());
+      if (u == null) {
+        u = usage.computeIfAbsent(c.family(), k -> new FamilyUsage());
+      }
       sharedBefore[i] = u.shared();
       u.add(c.inFamily(), a.requests(), profile, owner);
       usages[i] = u;
@@ -68,7 +73,23 @@ public final class FamilyLedger {
     for (int i = 0; i < parts.length; i++) {
       touch(parts[i].family(), sharedBefore[i], usages[i]);
     }
-    accounts.put(a.accountId(), new AccountPart(a.requests(), profile, owner, List.of(parts)));
+    accounts.put(a.accountId(), new AccountPart(a.requests(), profile, owner, List.of(parts), usages));
+  }
+
+  /**
+   * The usage record of (canonical) family {@code family} when the account's earlier contribution was added to it
+   * under that same id and it is still the family's record (not emptied or merged away since), else null: most of an
+   * account's families are the ones it had, and their records are found without a lookup among all families.
+   */
+  private static FamilyUsage still(AccountPart old, String family) {
+    List<Contribution> parts = old.parts();
+    for (int j = 0; j < parts.size(); j++) {
+      String f = parts.get(j).family();
+      if ((f == family || f.equals(family)) && !old.usages()[j].retired) {
+        return old.usages()[j];
+      }
+    }
+    return null;
   }
 
   /** Removes an account's contribution (evicted, or allowlisted). */
@@ -107,6 +128,7 @@ public final class FamilyLedger {
         u.remove(c.inFamily(), old.total(), old.profile(), old.owner());
         if (u.isEmpty()) {
           usage.remove(fam);
+          u.retired = true;
         }
         touch(fam, before, u);
       }
@@ -127,6 +149,7 @@ public final class FamilyLedger {
   public void merge(String absorbed, String into) {
     FamilyUsage gone = usage.remove(absorbed);
     if (gone != null) {
+      gone.retired = true;
       usage.computeIfAbsent(into, k -> new FamilyUsage()).merge(gone);
     }
     Set<String> goneUsers = users.remove(absorbed);

@@ -20,6 +20,8 @@ public final class FamilyUsage {
 
   long requests;
   long profileWeighted;
+  /** Set by {@link FamilyLedger} when this record leaves its ledger (emptied, or merged into another family's). */
+  boolean retired;
   int devotedAccounts;
   private final Map<String, Integer> devotedOwners = new HashMap<>();
 
