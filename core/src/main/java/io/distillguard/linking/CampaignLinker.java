@@ -140,12 +140,9 @@ public final class CampaignLinker {
       for (String node : d.familyNodes) {
         join(nodes, joinedBy, i, node);
       }
-      if (!linkInfrastructure || d.assessment == null || d.assessment.score() < INFRA_ACCOUNT_SCORE
-          || d.established) {
-        continue;
-      }
       // payment instruments and address ranges identify an operator; TLS and SDK fingerprints identify client
-      // software, shared by everyone who uses it, so they are evidence in a campaign but never a link
+      // software, shared by everyone who uses it, so they are evidence in a campaign but never a link (d.infra is
+      // empty unless the account qualifies: see derive)
       infra(state, nodes, joinedBy, i, d.infra);
     }
     if (linkInfrastructure) {

@@ -21,11 +21,10 @@ import java.util.function.UnaryOperator;
  */
 public final class FamilyLedger {
 
-  private record Contribution(String family, long inFamily) {}
+  /** An account's requests in one (canonical) family, and the usage record they were added to. */
+  private record Contribution(String family, long inFamily, FamilyUsage usage) {}
 
-  /** An account's contribution; {@code usages[i]} is the usage record {@code parts.get(i)} was added to. */
-  private record AccountPart(long total, double profile, String owner, List<Contribution> parts,
-      FamilyUsage[] usages) {}
+  private record AccountPart(long total, double profile, String owner, List<Contribution> parts) {}
 
   private final Map<String, AccountPart> accounts = new HashMap<>();
   private final Map<String, FamilyUsage> usage = new HashMap<>();
@@ -51,29 +50,25 @@ public final class FamilyLedger {
     AccountPart old = accounts.get(a.accountId());
     List<Map.Entry<String, Long>> fams = a.families().sorted();
     Contribution[] parts = new Contribution[fams.size()];
-    FamilyUsage[] usages = new FamilyUsage[parts.length];
     boolean[] sharedBefore = new boolean[parts.length];
-    for (int i = 0; i < parts.length; i++) {
-      Map.Entry<String, Long> e = fams.get(i);
-      parts[i] = new Contribution(canonical.apply(e.getKey()), e.getValue());
-    }
     // the new contributions first, then the old ones out (under their current ids: a merge may have renamed them)
     String owner = a.owner();
     for (int i = 0; i < parts.length; i++) {
-      Contribution c = parts[i];
-      FamilyUsage u = old == null ? null : still(old, c.family());
+      Map.Entry<String, Long> e = fams.get(i);
+      String family = canonical.apply(e.getKey());
+      FamilyUsage u = old == null ? null : still(old, family);
       if (u == null) {
-        u = usage.computeIfAbsent(c.family(), k -> new FamilyUsage());
+        u = usage.computeIfAbsent(family, k -> new FamilyUsage());
       }
       sharedBefore[i] = u.shared();
-      u.add(c.inFamily(), a.requests(), profile, owner);
-      usages[i] = u;
+      u.add(e.getValue(), a.requests(), profile, owner);
+      parts[i] = new Contribution(family, e.getValue(), u);
     }
-    withdraw(old, canonical, parts, usages);
+    withdraw(old, canonical, parts);
     for (int i = 0; i < parts.length; i++) {
-      touch(parts[i].family(), sharedBefore[i], usages[i]);
+      touch(parts[i].family(), sharedBefore[i], parts[i].usage());
     }
-    accounts.put(a.accountId(), new AccountPart(a.requests(), profile, owner, List.of(parts), usages));
+    accounts.put(a.accountId(), new AccountPart(a.requests(), profile, owner, List.of(parts)));
   }
 
   /**
@@ -82,11 +77,9 @@ public final class FamilyLedger {
    * account's families are the ones it had, and their records are found without a lookup among all families.
    */
   private static FamilyUsage still(AccountPart old, String family) {
-    List<Contribution> parts = old.parts();
-    for (int j = 0; j < parts.size(); j++) {
-      String f = parts.get(j).family();
-      if ((f == family || f.equals(family)) && !old.usages()[j].retired) {
-        return old.usages()[j];
+    for (Contribution c : old.parts()) {
+      if ((c.family() == family || c.family().equals(family)) && !c.usage().retired) {
+        return c.usage();
       }
     }
     return null;
@@ -94,19 +87,17 @@ public final class FamilyLedger {
 
   /** Removes an account's contribution (evicted, or allowlisted). */
   public void remove(String accountId, UnaryOperator<String> canonical) {
-    withdraw(accounts.remove(accountId), canonical, NO_PARTS, NO_USAGES);
+    withdraw(accounts.remove(accountId), canonical, NO_PARTS);
   }
 
   private static final Contribution[] NO_PARTS = new Contribution[0];
-  private static final FamilyUsage[] NO_USAGES = new FamilyUsage[0];
 
   /**
    * Takes an account's earlier contribution ({@code null}: none) out of its families' usage. {@code parts} are the
    * account's new contributions, already added, with their usage records: a family the account still uses is found
    * there, reported by the caller, and never emptied here.
    */
-  private void withdraw(AccountPart old, UnaryOperator<String> canonical, Contribution[] parts,
-      FamilyUsage[] usages) {
+  private void withdraw(AccountPart old, UnaryOperator<String> canonical, Contribution[] parts) {
     if (old == null) {
       return;
     }
@@ -115,7 +106,7 @@ public final class FamilyLedger {
       FamilyUsage kept = null; // most of an account's families are the ones it had
       for (int i = 0; i < parts.length && kept == null; i++) {
         if (parts[i].family().equals(fam)) {
-          kept = usages[i];
+          kept = parts[i].usage();
         }
       }
       if (kept != null) {
