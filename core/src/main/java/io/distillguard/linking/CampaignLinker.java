@@ -64,8 +64,10 @@ public final class CampaignLinker {
    * since all-reasoning traffic is what students and tutoring apps send.
    */
   static final double LOCKSTEP_PROFILE = 0.25;
-  /** Client-configuration links: own profile, requests, share of traffic in the configuration, harvester owners. */
+  /** Client-configuration links: core profile, requests, share of traffic in the configuration, harvester owners. */
   static final double CONFIG_PROFILE = 0.45;
+  /** Own profile at which an account joins a configuration its core made a harness link: the harvester floor. */
+  static final double CONFIG_MEMBER_PROFILE = FAMILY_ACCOUNT_PROFILE;
   static final long CONFIG_MIN_REQUESTS = 10;
   static final double CONFIG_DOMINANT = 0.5;
   static final double CONFIG_HARVESTER_SHARE = 0.5;
@@ -375,20 +377,23 @@ public final class CampaignLinker {
   }
 
   /**
-   * Links accounts that look like harvesters on their own and send most of their traffic with one client
-   * configuration (TLS fingerprint, model, request parameters:
-   * {@link io.distillguard.features.InfraKeys#clientConfiguration}) when that configuration is used mostly by such accounts: one harness drives them all, however its prompts are
-   * worded. A configuration most of whose owners look ordinary, or one that sets no parameters at all (a console's or
-   * an SDK's defaults), links nothing.
+   * Links accounts that send most of their traffic with one client configuration (TLS fingerprint, model, request
+   * parameters: {@link io.distillguard.features.InfraKeys#clientConfiguration}) when that configuration is used mostly
+   * by accounts that look like harvesters on their own: one harness drives them all, however its prompts are worded.
+   * As in density clustering, the configuration's core (accounts of profile {@value #CONFIG_PROFILE} or more) decides
+   * whether it is a harness at all, counted against all its owners; once it is, accounts of the harvester floor
+   * ({@value #CONFIG_MEMBER_PROFILE}) that send most of their traffic with it join as well (a harness account whose
+   * profile is still forming). A configuration most of whose owners look ordinary, or one that sets no parameters at
+   * all (a console's or an SDK's defaults), links nothing.
    */
   private static void clientConfigurations(KeyedState state, Derived[] accounts, Nodes nodes,
       List<String>[] joinedBy) {
     Map<String, IntList> candidates = new TreeMap<>();
-    Map<String, java.util.Set<String>> owners = new HashMap<>();
+    Map<String, java.util.Set<String>> owners = new HashMap<>(); // owners of the core accounts only
     for (int i = 0; i < accounts.length; i++) {
       AccountSketch a = accounts[i].sketch;
       AccountAssessment p = accounts[i].profile;
-      if (a == null || p == null || p.score() < CONFIG_PROFILE || a.requests() < CONFIG_MIN_REQUESTS
+      if (a == null || p == null || p.score() < CONFIG_MEMBER_PROFILE || a.requests() < CONFIG_MIN_REQUESTS
           || accounts[i].allowlisted || accounts[i].established) {
         continue;
       }
@@ -399,7 +404,10 @@ public final class CampaignLinker {
       }
       String key = InfraKey.CLIENT_CONFIG.key(top.get(0).getKey());
       candidates.computeIfAbsent(key, k -> new IntList()).add(i);
-      owners.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(a.owner());
+      java.util.Set<String> core = owners.computeIfAbsent(key, k -> new java.util.HashSet<>());
+      if (p.score() >= CONFIG_PROFILE) {
+        core.add(a.owner());
+      }
     }
     for (Map.Entry<String, IntList> e : candidates.entrySet()) {
       InfraSketch s = state.infra(e.getKey());

@@ -12,6 +12,7 @@ import io.distillguard.event.Tier;
 import io.distillguard.features.FeatureExtractor;
 import io.distillguard.policy.Allowlist;
 import io.distillguard.linking.Campaign;
+import io.distillguard.scoring.AccountScorer;
 import io.distillguard.scoring.DetectionConfig;
 import io.distillguard.scoring.SignalGroup;
 import io.distillguard.scoring.Verdict;
@@ -65,6 +66,75 @@ class ClientConfigurationLinkTest {
     assertThat(result.verdicts().stream().filter(v -> v.verdict() == Verdict.ATTACK)).isEmpty();
   }
 
+  @Test
+  void harnessAccountsWhoseProfileIsStillForming_joinTheConfigurationItsCoreLinked() {
+    // the forming accounts ask for reasoning in only some of their requests: on their own they are below the
+    // configuration's core profile (0.45) but above the harvester floor (0.3)
+    DetectionPipeline p = pipeline();
+    events(FORMING, 0.8, false).forEach(p::accept);
+    ScanResult result = p.result();
+    AccountScorer scorer = new AccountScorer();
+    for (int a = 0; a < FORMING; a++) {
+      assertThat(scorer.profile(p.state().account("form-" + a)).score()).isBetween(0.3, 0.45);
+    }
+    List<Campaign> linked = result.campaigns().stream()
+        .filter(c -> c.evidence().containsKey("client_configurations")).toList();
+    assertThat(linked).hasSize(1);
+    assertThat(linked.get(0).accounts().stream().filter(a -> a.startsWith("form-")))
+        .hasSizeGreaterThanOrEqualTo(FORMING - 1);
+  }
+
+  @Test
+  void harnessAccountsWithoutACore_linkNothingThroughTheirConfiguration() {
+    DetectionPipeline p = pipeline();
+    events(FORMING, 0.8, true).forEach(p::accept);
+    assertThat(p.result().campaigns()).noneMatch(c -> c.evidence().containsKey("client_configurations"));
+  }
+
+  static final int FORMING = 8;
+
+  /**
+   * The harvesters' traffic over three days and, after it, {@code forming} accounts that send with the same harness
+   * but ask for reasoning in only a {@code cotShare} of their requests (without the harvesters: {@code alone}).
+   */
+  private static List<Event> events(int forming, double cotShare, boolean alone) {
+    SplittableRandom r = new SplittableRandom(78);
+    List<Event> events = new ArrayList<>();
+    int seq = 0;
+    for (int day = 0; day < 3; day++) {
+      for (int a = 0; a < HARVESTERS && !alone; a++) {
+        for (int k = 0; k < 60; k++) {
+          Instant ts = T0.plus(Duration.ofDays(day)).plusSeconds(r.nextInt(86_400));
+          String text = words(r, 12) + " " + ASKS[r.nextInt(ASKS.length)] + " " + words(r, 25) + "?";
+          events.add(event("h" + seq++, ts, "para-" + a, "pf-p" + a, "198.51." + a + ".9", Tier.FREE, false,
+              T0.minus(Duration.ofDays(1)), text, "t13d_harness", 32000, 24000));
+        }
+      }
+      for (int a = 0; a < forming; a++) {
+        for (int k = 0; k < 30; k++) {
+          // awake from five in the morning: neither around the clock nor a clear human cycle
+          Instant ts = T0.plus(Duration.ofDays(day)).plusSeconds(5 * 3600 + r.nextInt(19 * 3600));
+          String text = r.nextDouble() < cotShare
+              ? words(r, 12) + " " + ASKS[r.nextInt(ASKS.length)] + " " + words(r, 25) + "?"
+              : words(r, 25) + "?";
+          events.add(event("f" + seq++, ts, "form-" + a, "pf-f" + a, "192.0." + a + ".9", Tier.FREE, false,
+              T0.minus(Duration.ofDays(1)), text, "t13d_harness", 32000, 24000));
+        }
+      }
+    }
+    events.sort(Comparator.comparing(Event::ts).thenComparing(Event::eventId));
+    return events;
+  }
+
+  /** A pipeline with template and lockstep links off: client configurations and infrastructure link alone. */
+  private static DetectionPipeline pipeline() {
+    DetectionConfig d = DetectionConfig.defaults();
+    return new DetectionPipeline(Allowlist.of(Set.of(), Set.of()),
+        new DetectionConfig(d.attackThreshold(), d.suspiciousThreshold(), d.evaluateEvery(), d.minAttackRequests(),
+            Set.of(SignalGroup.FAMILIES, SignalGroup.LOCKSTEP)),
+        FeatureExtractor.withBundledModel());
+  }
+
   /** Runs the scenario; with {@code crowd}, the customers send with the harvesters' exact configuration. */
   private static ScanResult run(boolean crowd) {
     SplittableRandom r = new SplittableRandom(77);
@@ -91,11 +161,7 @@ class ClientConfigurationLinkTest {
       }
     }
     events.sort(Comparator.comparing(Event::ts).thenComparing(Event::eventId));
-    DetectionConfig d = DetectionConfig.defaults();
-    DetectionPipeline p = new DetectionPipeline(Allowlist.of(Set.of(), Set.of()),
-        new DetectionConfig(d.attackThreshold(), d.suspiciousThreshold(), d.evaluateEvery(), d.minAttackRequests(),
-            Set.of(SignalGroup.FAMILIES, SignalGroup.LOCKSTEP)),
-        FeatureExtractor.withBundledModel());
+    DetectionPipeline p = pipeline();
     events.forEach(p::accept);
     return p.result();
   }
