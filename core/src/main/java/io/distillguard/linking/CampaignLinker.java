@@ -29,12 +29,15 @@ public final class CampaignLinker {
   private final boolean linkFamilies;
   private final boolean linkLockstep;
   private final boolean linkInfrastructure;
-  /** What was derived for each linkable account in an earlier call, reused until the account is reported changed. */
-  private final Map<String, Derived> derived = new HashMap<>();
   /** The node of each prior campaign id ("c:" and the id), made once (campaign ids are few). */
   private final Map<String, String> priorNodes = new HashMap<>();
-  /** The accounts whose profile reaches some link's floor, in id order (the cache above holds only these). */
-  private final java.util.TreeSet<String> linkable = new java.util.TreeSet<>();
+  /**
+   * The accounts whose profile reaches some link's floor, in id order, each with what was derived for it in an
+   * earlier call (null: to derive), reused until the account is reported changed.
+   */
+  private final TreeMap<String, Derived> linkable = new TreeMap<>();
+  /** The keyed state's eviction count when the linkable accounts were last checked for eviction. */
+  private long evictionsSeen = -1;
   /** Whether {@link #linkable} was filled from all accounts (on the first call). */
   private boolean seeded;
 
@@ -97,7 +100,7 @@ public final class CampaignLinker {
       UnaryOperator<String> canonicalFamily, java.util.function.Predicate<String> allowlisted,
       Map<String, String> priorCampaigns, java.util.Set<String> changed) {
     // an account below every link's profile floor is never linked: leave it out from the start (the set of the
-    // others is kept up to date from the changed accounts; evicted ones leave it as they are met)
+    // others is kept up to date from the changed accounts; evicted ones leave it after each eviction pass)
     if (!seeded) {
       for (AccountSketch a : state.accounts()) {
         admit(a.accountId(), profiles);
@@ -111,29 +114,27 @@ public final class CampaignLinker {
         admit(id, profiles);
       }
     }
-    List<String> ids = new ArrayList<>(linkable.size());
-    for (java.util.Iterator<String> it = linkable.iterator(); it.hasNext(); ) {
-      String id = it.next();
-      if (state.account(id) == null) {
-        it.remove(); // evicted
-        derived.remove(id);
-      } else {
-        ids.add(id);
-      }
+    if (evictionsSeen != state.evictions()) {
+      linkable.keySet().removeIf(id -> state.account(id) == null); // evicted since the last check
+      evictionsSeen = state.evictions();
     }
+    List<String> ids = new ArrayList<>(linkable.size());
     // nodes: accounts are 0..n-1 in id order; families ("f:"), infrastructure keys ("i:") and prior campaigns ("c:")
     // are numbered after them as they are met
-    Nodes nodes = new Nodes(ids.size());
+    Nodes nodes = new Nodes(linkable.size());
     @SuppressWarnings("unchecked")
-    List<String>[] joinedBy = new List[ids.size()]; // account -> link nodes it joined
-    Derived[] derivedFor = new Derived[ids.size()];
-    for (int i = 0; i < ids.size(); i++) {
-      String id = ids.get(i);
-      Derived d = changed.contains(id) ? null : derived.get(id);
+    List<String>[] joinedBy = new List[linkable.size()]; // account -> link nodes it joined
+    Derived[] derivedFor = new Derived[linkable.size()];
+    int index = 0;
+    for (Map.Entry<String, Derived> e : linkable.entrySet()) {
+      int i = index++;
+      String id = e.getKey();
+      ids.add(id);
+      Derived d = e.getValue(); // null when the account changed (admit) or was never derived
       if (d == null) {
         d = derive(state.account(id), profiles.get(id), assessments.get(id), allowlisted.test(id), families,
             canonicalFamily);
-        derived.put(id, d);
+        e.setValue(d);
       }
       derivedFor[i] = d;
       if (d.allowlisted || d.profile == null || d.profile.score() < FAMILY_ACCOUNT_PROFILE) {
@@ -156,11 +157,13 @@ public final class CampaignLinker {
     }
     for (int i = 0; i < ids.size(); i++) {
       Derived d = derivedFor[i];
-      String prior = priorCampaigns.get(ids.get(i));
       // membership outlives a campaign's quiet phase only for accounts that still look like harvesters on their own:
       // a transient link must not make an ordinary account a permanent member
-      if (prior != null && !d.allowlisted && d.profile != null && !d.established
-          && d.profile.score() >= PRIOR_PROFILE) {
+      if (d.allowlisted || d.profile == null || d.established || d.profile.score() < PRIOR_PROFILE) {
+        continue;
+      }
+      String prior = priorCampaigns.get(ids.get(i));
+      if (prior != null) {
         join(nodes, joinedBy, i, priorNodes.computeIfAbsent(prior, c -> "c:" + c));
       }
     }
@@ -302,16 +305,14 @@ public final class CampaignLinker {
   private void admit(String id, Map<String, AccountAssessment> profiles) {
     AccountAssessment p = profiles.get(id);
     if (p != null && p.score() >= MIN_LINK_PROFILE) {
-      linkable.add(id);
+      linkable.put(id, null); // derived again at this call
     } else {
       forget(id);
     }
   }
 
   private void forget(String id) {
-    if (linkable.remove(id)) {
-      derived.remove(id);
-    }
+    linkable.remove(id);
   }
 
   /**
@@ -680,19 +681,41 @@ public final class CampaignLinker {
   private static void infra(KeyedState state, Nodes nodes, List<String>[] joinedBy, int account,
       InfraLink[] links) {
     for (InfraLink l : links) {
-      InfraSketch s = state.infra(l.kind(), l.value());
+      InfraSketch s = l.sketch(state);
       if (s == null || s.owners() < 2 || s.owners() > COMMON_INFRA_OWNERS) {
         continue; // one organisation's own card or range links nothing; one shared by crowds is common ground
       }
-      join(nodes, joinedBy, account, l.node());
+      join(nodes, joinedBy, account, l.node);
     }
   }
 
   /**
    * A payment instrument or address range of an account, as its sketch names it ({@code value}), and the node it
-   * would join: whether it links depends on who else shares it, which is looked up at each evaluation.
+   * would join: whether it links depends on who else shares it, read from the key's sketch at each evaluation. The
+   * sketch is looked up again only after an eviction pass (until then the one found is the live one) or while there
+   * is none.
    */
-  private record InfraLink(InfraKey kind, String value, String node) {}
+  private static final class InfraLink {
+    final InfraKey kind;
+    final String value;
+    final String node;
+    private InfraSketch sketch;
+    private long evictions = -1;
+
+    InfraLink(InfraKey kind, String value, String node) {
+      this.kind = kind;
+      this.value = value;
+      this.node = node;
+    }
+
+    InfraSketch sketch(KeyedState state) {
+      if (sketch == null || evictions != state.evictions()) {
+        sketch = state.infra(kind, value);
+        evictions = state.evictions();
+      }
+      return sketch;
+    }
+  }
 
   private static final InfraLink[] NO_INFRA = new InfraLink[0];
 

@@ -165,6 +165,35 @@ class CampaignLinkerTest {
     assertThat(groups.get(0).infrastructure()).containsEntry("pay:pf-x", 3);
   }
 
+  @Test
+  void anUnchangedAccount_linksThroughAPaymentInstrumentWhoseSketchWasEvictedAndMadeAgain() {
+    // the linker keeps the sketch of an unchanged account's payment instrument between calls; after the instrument
+    // sat idle long enough to be evicted and others began to use it, the sketch that counts is the new one
+    Fixture f = new Fixture();
+    CampaignLinker linker = new CampaignLinker(true, false, true);
+    for (int i = 0; i < 5; i++) {
+      f.state.update(Fixture.features("acct-a", f.seq++, 0, "pf-x"), null, () -> "sample");
+    }
+    f.profiles.put("acct-a", new AccountAssessment("acct-a", 0.6, 5, List.of()));
+    assertThat(linker.link(f.state, f.profiles, f.profiles, f.families, fam -> fam, id -> false, Map.of(),
+        Set.of("acct-a"))).isEmpty();
+    long later = KeyedState.IDLE_KEYS + 86_400_000L; // the instrument is evicted, the account (idle less long) not
+    assertThat(f.state.evictIdle(Fixture.T0_MILLIS + later)).isPositive();
+    assertThat(f.state.account("acct-a")).isNotNull();
+    for (String other : List.of("acct-b", "acct-c")) {
+      for (int i = 0; i < 5; i++) {
+        f.state.update(Fixture.features(other, f.seq++, later, "pf-x"), null, () -> "sample");
+      }
+      f.profiles.put(other, new AccountAssessment(other, 0.6, 5, List.of()));
+    }
+    List<LinkedGroup> groups = linker.link(f.state, f.profiles, f.profiles, f.families, fam -> fam, id -> false,
+        Map.of(), Set.of("acct-b", "acct-c")); // acct-a is not reported changed
+    assertThat(groups).isEqualTo(new CampaignLinker(true, false, true).link(f.state, f.profiles, f.profiles,
+        f.families, fam -> fam, id -> false, Map.of(), Set.of("acct-a", "acct-b", "acct-c")));
+    assertThat(groups).hasSize(1);
+    assertThat(groups.get(0).accounts()).containsExactly("acct-a", "acct-b", "acct-c");
+  }
+
   private static void incrementalEqualsFresh(boolean infrastructure, long seed) {
     // the linker keeps the accounts above its profile floor, and what it derived for each, from call to call; over
     // random changes of traffic, profiles (across the floor), family suspicion and evictions its groups must equal
@@ -206,7 +235,8 @@ class CampaignLinkerTest {
           f.state.update(Fixture.features(id, f.seq++, clock), fams[0], () -> "sample");
           changed.add(id);
         }
-        f.state.evictIdle(clock);
+        // event time: the fixture's requests are a minute apart from T0, shifted by the clock
+        assertThat(f.state.evictIdle(Fixture.T0_MILLIS + 60_000L * f.seq + clock)).as("evicted").isPositive();
         f.profiles.keySet().removeIf(id -> f.state.account(id) == null);
         changed.removeIf(id -> f.state.account(id) == null);
       }
@@ -228,6 +258,7 @@ class CampaignLinkerTest {
 
   /** Accounts with chosen family sequences, own profiles of 0.5, and family suspicions. */
   private static final class Fixture {
+    static final long T0_MILLIS = T0.toEpochMilli();
     final KeyedState state = new KeyedState();
     final Map<String, AccountAssessment> profiles = new HashMap<>();
     final Map<String, FamilyAssessment> families = new HashMap<>();
