@@ -681,41 +681,19 @@ public final class CampaignLinker {
   private static void infra(KeyedState state, Nodes nodes, List<String>[] joinedBy, int account,
       InfraLink[] links) {
     for (InfraLink l : links) {
-      InfraSketch s = l.sketch(state);
+      InfraSketch s = state.infra(l.kind(), l.value());
       if (s == null || s.owners() < 2 || s.owners() > COMMON_INFRA_OWNERS) {
         continue; // one organisation's own card or range links nothing; one shared by crowds is common ground
       }
-      join(nodes, joinedBy, account, l.node);
+      join(nodes, joinedBy, account, l.node());
     }
   }
 
   /**
    * A payment instrument or address range of an account, as its sketch names it ({@code value}), and the node it
-   * would join: whether it links depends on who else shares it, read from the key's sketch at each evaluation. The
-   * sketch is looked up again only after an eviction pass (until then the one found is the live one) or while there
-   * is none.
+   * would join: whether it links depends on who else shares it, which is looked up at each evaluation.
    */
-  private static final class InfraLink {
-    final InfraKey kind;
-    final String value;
-    final String node;
-    private InfraSketch sketch;
-    private long evictions = -1;
-
-    InfraLink(InfraKey kind, String value, String node) {
-      this.kind = kind;
-      this.value = value;
-      this.node = node;
-    }
-
-    InfraSketch sketch(KeyedState state) {
-      if (sketch == null || evictions != state.evictions()) {
-        sketch = state.infra(kind, value);
-        evictions = state.evictions();
-      }
-      return sketch;
-    }
-  }
+  private record InfraLink(InfraKey kind, String value, String node) {}
 
   private static final InfraLink[] NO_INFRA = new InfraLink[0];
 
