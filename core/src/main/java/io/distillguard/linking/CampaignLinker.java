@@ -36,8 +36,6 @@ public final class CampaignLinker {
    * earlier call (null: to derive), reused until the account is reported changed.
    */
   private final TreeMap<String, Derived> linkable = new TreeMap<>();
-  /** The keyed state's eviction count when the linkable accounts were last checked for eviction. */
-  private long evictionsSeen = -1;
   /** Whether {@link #linkable} was filled from all accounts (on the first call). */
   private boolean seeded;
 
@@ -100,7 +98,7 @@ public final class CampaignLinker {
       UnaryOperator<String> canonicalFamily, java.util.function.Predicate<String> allowlisted,
       Map<String, String> priorCampaigns, java.util.Set<String> changed) {
     // an account below every link's profile floor is never linked: leave it out from the start (the set of the
-    // others is kept up to date from the changed accounts; evicted ones leave it after each eviction pass)
+    // others is kept up to date from the changed accounts; evicted ones leave it as they are met)
     if (!seeded) {
       for (AccountSketch a : state.accounts()) {
         admit(a.accountId(), profiles);
@@ -114,10 +112,7 @@ public final class CampaignLinker {
         admit(id, profiles);
       }
     }
-    if (evictionsSeen != state.evictions()) {
-      linkable.keySet().removeIf(id -> state.account(id) == null); // evicted since the last check
-      evictionsSeen = state.evictions();
-    }
+    linkable.keySet().removeIf(id -> state.account(id) == null); // evicted
     List<String> ids = new ArrayList<>(linkable.size());
     // nodes: accounts are 0..n-1 in id order; families ("f:"), infrastructure keys ("i:") and prior campaigns ("c:")
     // are numbered after them as they are met

@@ -35,8 +35,6 @@ public final class KeyedState {
   }
   private final TreeMap<String, Long> modelFirstSeen = new TreeMap<>();
   private long accountSetVersion;
-  /** Eviction passes that dropped something (not checkpointed: readers compare it with an earlier value only). */
-  private long evictions;
 
   /**
    * Folds one request (with its family, or null, and its prompt text for evidence samples, asked for only when
@@ -132,19 +130,7 @@ public final class KeyedState {
         }
       }
     }
-    if (dropped > 0) {
-      evictions++;
-    }
     return dropped;
-  }
-
-  /**
-   * Changes whenever {@link #evictIdle} drops a sketch. Account and infrastructure sketches are dropped only there, so
-   * while this is unchanged an account or infrastructure sketch looked up earlier is still the live one (family
-   * sketches also go by {@link #mergeFamily} and {@link #dropFamily}).
-   */
-  public long evictions() {
-    return evictions;
   }
 
   public AccountSketch account(String id) {

@@ -146,18 +146,11 @@ class CampaignLinkerTest {
     // decided at each call, from who uses it then
     Fixture f = new Fixture();
     CampaignLinker linker = new CampaignLinker(true, false, true);
-    for (int i = 0; i < 5; i++) {
-      f.state.update(Fixture.features("acct-a", f.seq++, 0, "pf-x"), null, () -> "sample");
-    }
-    f.profiles.put("acct-a", new AccountAssessment("acct-a", 0.6, 5, List.of()));
+    f.pays("acct-a", 0, "pf-x");
     assertThat(linker.link(f.state, f.profiles, f.profiles, f.families, fam -> fam, id -> false, Map.of(),
         Set.of("acct-a"))).isEmpty();
-    for (String other : List.of("acct-b", "acct-c")) {
-      for (int i = 0; i < 5; i++) {
-        f.state.update(Fixture.features(other, f.seq++, 0, "pf-x"), null, () -> "sample");
-      }
-      f.profiles.put(other, new AccountAssessment(other, 0.6, 5, List.of()));
-    }
+    f.pays("acct-b", 0, "pf-x");
+    f.pays("acct-c", 0, "pf-x");
     List<LinkedGroup> groups = linker.link(f.state, f.profiles, f.profiles, f.families, fam -> fam, id -> false,
         Map.of(), Set.of("acct-b", "acct-c")); // acct-a is not reported changed
     assertThat(groups).hasSize(1);
@@ -167,25 +160,18 @@ class CampaignLinkerTest {
 
   @Test
   void anUnchangedAccount_linksThroughAPaymentInstrumentWhoseSketchWasEvictedAndMadeAgain() {
-    // the linker keeps the sketch of an unchanged account's payment instrument between calls; after the instrument
-    // sat idle long enough to be evicted and others began to use it, the sketch that counts is the new one
+    // whatever the linker keeps for an unchanged account between calls, once its payment instrument sat idle long
+    // enough to be evicted and others began to use it, the instrument's new sketch is the one that counts
     Fixture f = new Fixture();
     CampaignLinker linker = new CampaignLinker(true, false, true);
-    for (int i = 0; i < 5; i++) {
-      f.state.update(Fixture.features("acct-a", f.seq++, 0, "pf-x"), null, () -> "sample");
-    }
-    f.profiles.put("acct-a", new AccountAssessment("acct-a", 0.6, 5, List.of()));
+    f.pays("acct-a", 0, "pf-x");
     assertThat(linker.link(f.state, f.profiles, f.profiles, f.families, fam -> fam, id -> false, Map.of(),
         Set.of("acct-a"))).isEmpty();
     long later = KeyedState.IDLE_KEYS + 86_400_000L; // the instrument is evicted, the account (idle less long) not
     assertThat(f.state.evictIdle(Fixture.T0_MILLIS + later)).isPositive();
     assertThat(f.state.account("acct-a")).isNotNull();
-    for (String other : List.of("acct-b", "acct-c")) {
-      for (int i = 0; i < 5; i++) {
-        f.state.update(Fixture.features(other, f.seq++, later, "pf-x"), null, () -> "sample");
-      }
-      f.profiles.put(other, new AccountAssessment(other, 0.6, 5, List.of()));
-    }
+    f.pays("acct-b", later, "pf-x");
+    f.pays("acct-c", later, "pf-x");
     List<LinkedGroup> groups = linker.link(f.state, f.profiles, f.profiles, f.families, fam -> fam, id -> false,
         Map.of(), Set.of("acct-b", "acct-c")); // acct-a is not reported changed
     assertThat(groups).isEqualTo(new CampaignLinker(true, false, true).link(f.state, f.profiles, f.profiles,
@@ -276,6 +262,17 @@ class CampaignLinkerTest {
       }
       profiles.put(id, new AccountAssessment(id, 0.5, all.size(), List.of()));
       ids.add(id);
+    }
+
+    /**
+     * An account that sends five requests paid with {@code payment}, {@code offset} milliseconds after the fixture's
+     * clock, and looks like a harvester on its own (profile 0.6).
+     */
+    void pays(String id, long offset, String payment) {
+      for (int i = 0; i < 5; i++) {
+        state.update(features(id, seq++, offset, payment), null, () -> "sample");
+      }
+      profiles.put(id, new AccountAssessment(id, 0.6, 5, List.of()));
     }
 
     /** Marks an account an established, verified enterprise or research account (a legitimacy marker). */

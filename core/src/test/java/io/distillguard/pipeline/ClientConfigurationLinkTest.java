@@ -102,13 +102,8 @@ class ClientConfigurationLinkTest {
     List<Event> events = new ArrayList<>();
     int seq = 0;
     for (int day = 0; day < 3; day++) {
-      for (int a = 0; a < HARVESTERS && !alone; a++) {
-        for (int k = 0; k < 60; k++) {
-          Instant ts = T0.plus(Duration.ofDays(day)).plusSeconds(r.nextInt(86_400));
-          String text = words(r, 12) + " " + ASKS[r.nextInt(ASKS.length)] + " " + words(r, 25) + "?";
-          events.add(event("h" + seq++, ts, "para-" + a, "pf-p" + a, "198.51." + a + ".9", Tier.FREE, false,
-              T0.minus(Duration.ofDays(1)), text, "t13d_harness", 32000, 24000));
-        }
+      if (!alone) {
+        seq = harvesters(events, r, day, seq);
       }
       for (int a = 0; a < forming; a++) {
         for (int k = 0; k < 30; k++) {
@@ -126,6 +121,22 @@ class ClientConfigurationLinkTest {
     return events;
   }
 
+  /**
+   * Adds one day of the harvesters' traffic (60 reasoning-coercion requests each, around the clock, with the
+   * harness's configuration) with event ids from {@code seq} on; returns the next free one.
+   */
+  private static int harvesters(List<Event> events, SplittableRandom r, int day, int seq) {
+    for (int a = 0; a < HARVESTERS; a++) {
+      for (int k = 0; k < 60; k++) {
+        Instant ts = T0.plus(Duration.ofDays(day)).plusSeconds(r.nextInt(86_400));
+        String text = words(r, 12) + " " + ASKS[r.nextInt(ASKS.length)] + " " + words(r, 25) + "?";
+        events.add(event("h" + seq++, ts, "para-" + a, "pf-p" + a, "198.51." + a + ".9", Tier.FREE, false,
+            T0.minus(Duration.ofDays(1)), text, "t13d_harness", 32000, 24000));
+      }
+    }
+    return seq;
+  }
+
   /** A pipeline with template and lockstep links off: client configurations and infrastructure link alone. */
   private static DetectionPipeline pipeline() {
     DetectionConfig d = DetectionConfig.defaults();
@@ -141,14 +152,7 @@ class ClientConfigurationLinkTest {
     List<Event> events = new ArrayList<>();
     int seq = 0;
     for (int day = 0; day < 3; day++) {
-      for (int a = 0; a < HARVESTERS; a++) {
-        for (int k = 0; k < 60; k++) {
-          Instant ts = T0.plus(Duration.ofDays(day)).plusSeconds(r.nextInt(86_400));
-          String text = words(r, 12) + " " + ASKS[r.nextInt(ASKS.length)] + " " + words(r, 25) + "?";
-          events.add(event("h" + seq++, ts, "para-" + a, "pf-p" + a, "198.51." + a + ".9", Tier.FREE, false,
-              T0.minus(Duration.ofDays(1)), text, "t13d_harness", 32000, 24000));
-        }
-      }
+      seq = harvesters(events, r, day, seq);
       for (int c = 0; c < CUSTOMERS; c++) {
         for (int k = 0; k < 8; k++) {
           Instant ts = T0.plus(Duration.ofDays(day)).plusSeconds(9 * 3600 + r.nextInt(9 * 3600));
