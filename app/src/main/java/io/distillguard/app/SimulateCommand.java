@@ -46,6 +46,17 @@ import picocli.CommandLine.Option;
       "hard negatives rag-app, coding-agent-product, university-class, eval-team,",
       "shared-payment-company. Allowed (on the allowlist): allowed-partner.",
       "",
+      "--evasive: the campaigns evade the known tells as an adaptive operator",
+      "would. Each attack account gets an ordinary customer's user agent, TLS",
+      "fingerprint and access path, a home address in a customer's country (hydra",
+      "keeps its rotating residential proxies), its own payment fingerprint and a",
+      "creation date spread over the 60 days before it starts; starts shift by up",
+      "to 12 hours, cot-harvest's accounts send on their own instead of in",
+      "synchronized rounds, and every second account of a campaign that ran around",
+      "the clock follows a person's daily cycle in its own time zone. Prompts,",
+      "volumes, budgets, the model pivot, campaign sizes, personas and labels stay;",
+      "scenario.json then records \"evasive\": true.",
+      "",
       "Prompt text comes from a bundled sample of permissively licensed public",
       "prompt sets (see NOTICE); --corpus reads the same layout (<set>.jsonl or",
       "<set>.jsonl.gz) from a folder instead, e.g. shared/data/prompts.",
@@ -100,6 +111,11 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Stop after N events (0 = no cap; default: ${DEFAULT-VALUE}).")
   long maxEvents;
 
+  @Option(
+      names = "--evasive",
+      description = "Attack campaigns adopt an adaptive operator's evasions (see above).")
+  boolean evasive;
+
   @Option(names = "--quiet", description = "No progress lines on standard error.")
   boolean quiet;
 
@@ -114,7 +130,8 @@ public final class SimulateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--days must be positive, was " + days);
     }
     Duration duration = Duration.ofMillis(Math.round(days * 86_400_000d));
-    SimulationConfig cfg = new SimulationConfig(seed, scale, start, duration, gzip, corpus, out, maxEvents);
+    SimulationConfig cfg =
+        new SimulationConfig(seed, scale, start, duration, gzip, corpus, out, maxEvents, evasive);
     PrintStream err = System.err;
     SimulationResult r =
         Simulator.run(

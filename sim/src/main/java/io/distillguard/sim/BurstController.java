@@ -4,6 +4,7 @@ import io.distillguard.event.Message;
 import io.distillguard.event.Request;
 import io.distillguard.event.Response;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * The {@code cot-harvest} operator: around the clock it fires synchronized bursts, one request per account in
@@ -34,7 +35,24 @@ final class BurstController extends Actor {
   @Override
   void emit(Simulation s) {
     long t = next;
-    SimAccount a = accounts.get((offset + inBurst) % accounts.size());
+    harvest(sim, accounts.get((offset + inBurst) % accounts.size()), t, rnd);
+    inBurst++;
+    if (inBurst < accounts.size()) {
+      next = t + 30 + rnd.nextInt(400);
+    } else {
+      inBurst = 0;
+      offset = (offset + 1 + rnd.nextInt(accounts.size())) % accounts.size();
+      long n = burstStart + (long) (periodMs * (0.9 + 0.2 * rnd.nextDouble()));
+      burstStart = Math.max(n, t + 1000);
+      next = burstStart;
+    }
+    if (next >= to) {
+      next = DONE;
+    }
+  }
+
+  /** Sends one harvest request of account {@code a} at {@code t}, drawing from {@code rnd}. */
+  static void harvest(Simulation sim, SimAccount a, long t, SplittableRandom rnd) {
     int k = rnd.nextInt(100);
     String prompt;
     Responder.Work work;
@@ -53,18 +71,5 @@ final class BurstController extends Actor {
             List.of(), 64000, 1.0, null, null, Boolean.FALSE, new Request.Reasoning(true, 32000), null);
     Response r = Responder.respond(q, work, 0.04, 0, rnd);
     sim.send(a, t, a.apiKeys[0], null, null, q, r);
-    inBurst++;
-    if (inBurst < accounts.size()) {
-      next = t + 30 + rnd.nextInt(400);
-    } else {
-      inBurst = 0;
-      offset = (offset + 1 + rnd.nextInt(accounts.size())) % accounts.size();
-      long n = burstStart + (long) (periodMs * (0.9 + 0.2 * rnd.nextDouble()));
-      burstStart = Math.max(n, t + 1000);
-      next = burstStart;
-    }
-    if (next >= to) {
-      next = DONE;
-    }
   }
 }

@@ -16,6 +16,40 @@ final class Clients {
     return new ClientInfo(ip, asn.number(), asn.org(), browser.userAgent(), browser.tls(), "console");
   }
 
+  /** A developer's client library: a Python SDK half the time, a Node SDK 30%, a plain HTTP library 20%. */
+  static Network.Software sdk(SplittableRandom r) {
+    int k = r.nextInt(10);
+    if (k < 5) {
+      return Network.pick(Network.PYTHON_SDKS, r);
+    }
+    if (k < 8) {
+      return Network.pick(Network.NODE_SDKS, r);
+    }
+    return Network.pick(Network.HTTP_LIBS, r);
+  }
+
+  /**
+   * An ordinary customer's client: direct with an SDK (72%) or the console in a browser (12%) from an address in
+   * {@code home}, or relayed by OpenRouter (7%), Bedrock (5%) or Vertex (4%) from their egress.
+   */
+  static ClientInfo customer(Network.Asn home, SplittableRandom r) {
+    int path = r.nextInt(100);
+    if (path < 84) {
+      return fromHome(home, path < 72, r);
+    }
+    if (path < 91) {
+      return router("openrouter", sdk(r), r);
+    }
+    return cloud(path < 96 ? "aws-bedrock" : "gcp-vertex", r);
+  }
+
+  /** A customer calling from an address in {@code home}: directly with an SDK, or else from the console. */
+  static ClientInfo fromHome(Network.Asn home, boolean withSdk, SplittableRandom r) {
+    return withSdk
+        ? direct(home, home.ip(r), sdk(r))
+        : console(home, home.ip(r), Network.pick(Network.BROWSERS, r));
+  }
+
   /** One of a provider's few egress addresses ({@code k} picks which; stable for a given k). */
   static String poolIp(Network.Asn asn, int k) {
     int b = asn.blocks()[Math.floorMod(k, asn.blocks().length)];

@@ -19,8 +19,8 @@ import java.util.Map;
 /**
  * Writes what a run knows beside its events: {@code labels.jsonl} (one line per account that sent events, sorted by
  * account id), {@code scenario.json} (format {@code distillguard-scenario-v1}: period, model releases, campaigns and
- * personas with their actual counts) and {@code allowlist.txt} (scan allowlist format). Field order is fixed, so
- * files are byte-for-byte reproducible.
+ * personas with their actual counts; {@code "evasive": true} only in an evasive run) and {@code allowlist.txt} (scan
+ * allowlist format). Field order is fixed, so files are byte-for-byte reproducible.
  */
 final class GroundTruthWriter {
 
@@ -77,6 +77,9 @@ final class GroundTruthWriter {
       g.writeStringField("format", FORMAT);
       g.writeNumberField("seed", cfg.seed());
       g.writeNumberField("scale", cfg.scale());
+      if (cfg.evasive()) {
+        g.writeBooleanField("evasive", true);
+      }
       g.writeStringField("start", iso(sim.start));
       g.writeStringField("end", iso(sim.end));
       g.writeNumberField("events", sim.events());

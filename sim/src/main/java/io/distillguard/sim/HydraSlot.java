@@ -22,9 +22,15 @@ final class HydraSlot extends SessionActor {
   private String[] harvestUsers;
   private int recruited;
 
+  /** A seat whose accounts come from {@code recruit}, active on {@code rhythm} at UTC plus {@code utcOffset}. */
   HydraSlot(
-      Simulation sim, int index, LongFunction<SimAccount> recruit, Rhythm rhythm, double sessionsPerDay) {
-    super(sim, index, rhythm, 0, sessionsPerDay, sim.start, sim.end);
+      Simulation sim,
+      int index,
+      LongFunction<SimAccount> recruit,
+      Rhythm rhythm,
+      int utcOffset,
+      double sessionsPerDay) {
+    super(sim, index, rhythm, utcOffset, sessionsPerDay, sim.start, sim.end);
     this.recruit = recruit;
     replace(sim.start);
     retireAt -= rnd.nextLong(Simulation.DAY);

@@ -7,12 +7,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 /**
  * Lays out the default scenario: six attack campaigns, the general population, five hard-negative personas and an
  * allowed partner, with their accounts (ids, billing, infrastructure) and the actors that drive them. Figures are
  * given for scale 1 over 7 days; account counts scale linearly with the scale, event counts with scale and
- * duration (per-account rates are fixed), and campaign phases sit at the same fractions of the period.
+ * duration (per-account rates are fixed), and campaign phases sit at the same fractions of the period. In an
+ * evasive run each campaign plans its accounts as usual and then hands the plan to its {@link Evasion}; the
+ * personas' accounts and actors, with their indices and random streams, stay the same.
  */
 final class ScenarioBuilder {
 
@@ -25,6 +28,11 @@ final class ScenarioBuilder {
   final List<Actor> actors = new ArrayList<>();
   /** Allowlist lines ({@code org:<id>}), in creation order. */
   final List<String> allowlist = new ArrayList<>();
+  /**
+   * Actors made after every population's own: the evasive cot-harvest workers but the first, which takes the burst
+   * controller's place, so that every other actor keeps its index (and its random stream).
+   */
+  private final List<IntFunction<Actor>> deferred = new ArrayList<>();
 
   ScenarioBuilder(Simulation sim) {
     this.sim = sim;
@@ -46,10 +54,18 @@ final class ScenarioBuilder {
     evalTeam(rng(11));
     sharedPaymentCompany(rng(12));
     allowedPartner(rng(13));
+    for (IntFunction<Actor> a : deferred) {
+      actors.add(a.apply(nextActor()));
+    }
   }
 
   private SplittableRandom rng(int population) {
     return new SplittableRandom(Ids.mix64(sim.seed ^ (0x5CE7A110L * population)));
+  }
+
+  /** Attack population {@code population}'s evasions in an evasive run, else {@code null}. */
+  private Evasion evasion(int population) {
+    return sim.evasive ? new Evasion(sim, rng(100 + population)) : null;
   }
 
   private int count(int atScaleOne, int min) {
@@ -105,6 +121,13 @@ final class ScenarioBuilder {
     return (Tier) weighted[weighted.length - 2];
   }
 
+  /** How an evasive campaign's accounts differ from the plain campaign's (see {@link Evasion}). */
+  private static final String EVADED =
+      "Evasive operator: each account has an ordinary customer's client (user agent, TLS fingerprint, access path)"
+          + " and home address in a customer's country, its own payment, a creation date spread over the 60 days"
+          + " before it starts and a start shifted by up to 12 hours; every second account follows a person's daily"
+          + " cycle in its own time zone.";
+
   private static final String[] FREEMAIL = {
     "gmail.com", "gmail.com", "outlook.com", "proton.me", "hotmail.com", "yahoo.com", "icloud.com"
   };
@@ -116,17 +139,6 @@ final class ScenarioBuilder {
     String[] b = {"labs", "works", "soft", "data", "ai", "cloud", "systems", "logic", "byte", "forge", "hq", "apps"};
     String[] tld = {".com", ".io", ".ai", ".dev", ".co", ".net"};
     return pick(a, r) + pick(b, r) + pick(tld, r);
-  }
-
-  private static Network.Software sdk(SplittableRandom r) {
-    int k = r.nextInt(10);
-    if (k < 5) {
-      return Network.pick(Network.PYTHON_SDKS, r);
-    }
-    if (k < 8) {
-      return Network.pick(Network.NODE_SDKS, r);
-    }
-    return Network.pick(Network.HTTP_LIBS, r);
   }
 
   private static Network.Asn anyOf(SplittableRandom r, long... asns) {
@@ -141,16 +153,22 @@ final class ScenarioBuilder {
 
   private void cotHarvest(SplittableRandom r) {
     long from = sim.at(1 / WEEK_DAYS);
+    Evasion ev = evasion(1);
+    String what =
+        "Chain-of-thought harvest: reconstruct the step-by-step reasoning behind given answers (GSM8K, FLAN,"
+            + " BBH), rubric grading as a reward model, and rewriting politically sensitive questions into"
+            + " neutral ones.";
     Population p =
         sim.add(
             new Population(
                 "cot-harvest", "cot_harvest", Population.Label.ATTACK, "high_volume", false,
-                "Chain-of-thought harvest: reconstruct the step-by-step reasoning behind given answers (GSM8K, FLAN,"
-                    + " BBH), rubric grading as a reward model, and rewriting politically sensitive questions into"
-                    + " neutral ones. Synchronized round-robin bursts over all accounts around the clock; 3-4 shared"
-                    + " payment fingerprints; two /24 ranges in a hosting AS plus other hosting ASes; one SDK user"
-                    + " agent and TLS fingerprint; accounts created in 3 batches; maximal reasoning and output"
-                    + " budgets.",
+                ev == null
+                    ? what + " Synchronized round-robin bursts over all accounts around the clock; 3-4 shared"
+                        + " payment fingerprints; two /24 ranges in a hosting AS plus other hosting ASes; one SDK"
+                        + " user agent and TLS fingerprint; accounts created in 3 batches; maximal reasoning and"
+                        + " output budgets."
+                    : what + " Maximal reasoning and output budgets. " + EVADED + " Each account sends short"
+                        + " sessions of its own instead of synchronized rounds.",
                 from, sim.end));
     int n = count(80, 2);
     String[] payments = new String[3 + r.nextInt(2)];
@@ -162,6 +180,8 @@ final class ScenarioBuilder {
     long[] batches = {from - 6 * D - r.nextLong(3 * H), from - 4 * D - r.nextLong(3 * H), from - 2 * D - r.nextLong(3 * H)};
     Network.Software sw = new Network.Software("Anthropic/Python 0.45.2", Network.TLS_PY_OLD);
     String[] countries = {"SG", "SG", "MY", "US", "JP"};
+    double perDay = 40000 * scale / 6.0;
+    Rhythm flat = ev == null ? null : ev.aroundTheClock();
     List<SimAccount> accounts = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Network.Asn asn;
@@ -174,34 +194,59 @@ final class ScenarioBuilder {
         ip = asn.ip(r);
       }
       long created = batches[i % 3] + r.nextLong(40 * Simulation.MINUTE);
-      accounts.add(
-          account(p, null, 1, created, tier(r, Tier.INDIVIDUAL, 50, Tier.STARTUP, 30, Tier.FREE, 20), false,
-              payments[r.nextInt(payments.length)], pick(new String[] {"gmail.com", "outlook.com", "proton.me",
-                  "hotmail.com"}, r), pick(countries, r), Clients.direct(asn, ip, sw)));
+      Tier tier = tier(r, Tier.INDIVIDUAL, 50, Tier.STARTUP, 30, Tier.FREE, 20);
+      String pf = payments[r.nextInt(payments.length)];
+      String email = pick(new String[] {"gmail.com", "outlook.com", "proton.me", "hotmail.com"}, r);
+      Evasion.Plan plan = new Evasion.Plan(from, created, pf, pick(countries, r), Clients.direct(asn, ip, sw));
+      if (ev != null) {
+        plan = ev.evade(plan, sim.end);
+      }
+      SimAccount a =
+          account(p, null, 1, plan.created(), tier, false, plan.payment(), email, plan.country(), plan.client());
+      accounts.add(a);
+      if (ev != null) {
+        Rhythm rhythm = ev.rhythm(i, flat);
+        long start = plan.start();
+        double sessions = Evasion.keepVolume(perDay / n, from, start, sim.end) / CotWorker.SESSION;
+        IntFunction<Actor> worker = k -> new CotWorker(sim, k, a, rhythm, sessions, start, sim.end);
+        if (i == 0) {
+          actors.add(worker.apply(nextActor()));
+        } else {
+          deferred.add(worker);
+        }
+      }
     }
-    double perDay = 40000 * scale / 6.0;
-    long period = (long) (D * n / perDay);
-    actors.add(new BurstController(sim, nextActor(), accounts, period, from, sim.end));
-    p.extra.put("payment_fingerprints", payments.length);
-    p.extra.put("ip_ranges", List.of(ranges[0] + ".0/24", ranges[1] + ".0/24"));
-    p.extra.put("asns", List.of(132203L, 45102L, 20473L));
-    p.extra.put("user_agent", sw.userAgent());
-    p.extra.put("tls_fingerprint", sw.tls());
-    p.extra.put("creation_batches", List.of(iso(batches[0]), iso(batches[1]), iso(batches[2])));
-    p.extra.put("burst_period_seconds", period / 1000);
+    if (ev == null) {
+      long period = (long) (D * n / perDay);
+      actors.add(new BurstController(sim, nextActor(), accounts, period, from, sim.end));
+      p.extra.put("payment_fingerprints", payments.length);
+      p.extra.put("ip_ranges", List.of(ranges[0] + ".0/24", ranges[1] + ".0/24"));
+      p.extra.put("asns", List.of(132203L, 45102L, 20473L));
+      p.extra.put("user_agent", sw.userAgent());
+      p.extra.put("tls_fingerprint", sw.tls());
+      p.extra.put("creation_batches", List.of(iso(batches[0]), iso(batches[1]), iso(batches[2])));
+      p.extra.put("burst_period_seconds", period / 1000);
+    } else {
+      ev.describe(p);
+    }
   }
 
   private void agenticHarvest(SplittableRandom r) {
     long from = sim.at(0.5 / WEEK_DAYS);
     long phase2 = sim.at(3 / WEEK_DAYS);
+    Evasion ev = evasion(2);
+    String what =
+        "Agentic harvest: tool use (ToolBench, BFCL, glaive, Gorilla tasks), data analysis, computer use with"
+            + " screenshots, and coding, as multi-turn agent loops;";
+    String later = " from the fourth day most sessions also ask for the full reasoning trace.";
     Population p =
         sim.add(
             new Population(
                 "agentic-harvest", "agentic_harvest", Population.Label.ATTACK, "high_volume", false,
-                "Agentic harvest: tool use (ToolBench, BFCL, glaive, Gorilla tasks), data analysis, computer use with"
-                    + " screenshots, and coding, as multi-turn agent loops; hundreds of accounts of varied tiers"
-                    + " across direct, cloud and router access paths, varied SDKs and hosting ASes, partly shared"
-                    + " payment; from the fourth day most sessions also ask for the full reasoning trace.",
+                ev == null
+                    ? what + " hundreds of accounts of varied tiers across direct, cloud and router access paths,"
+                        + " varied SDKs and hosting ASes, partly shared payment;" + later
+                    : what + " hundreds of accounts of varied tiers;" + later + " " + EVADED,
                 from, sim.end));
     int n = count(300, 6);
     String[] shared = new String[Math.max(3, n / 25)];
@@ -224,7 +269,7 @@ final class ScenarioBuilder {
           : t == Tier.FREE && r.nextBoolean() ? null : sim.newPayment();
       String email = t == Tier.EDU ? pick(eduDomains, r)
           : t == Tier.RESEARCH && r.nextBoolean() ? companyDomain(r) : pick(FREEMAIL, r);
-      Network.Software sw = r.nextInt(3) == 0 ? Network.pick(Network.AGENT_TOOLS, r) : sdk(r);
+      Network.Software sw = r.nextInt(3) == 0 ? Network.pick(Network.AGENT_TOOLS, r) : Clients.sdk(r);
       int path = r.nextInt(100);
       ClientInfo c;
       if (path < 40) {
@@ -238,33 +283,52 @@ final class ScenarioBuilder {
         c = Clients.router("openrouter", sw, r);
       }
       long created = from - r.nextLong(21 * D) - H;
-      SimAccount a = account(p, null, 1 + r.nextInt(3), created, t, verified, pf, email, pick(countries, r), c);
+      int keys = 1 + r.nextInt(3);
+      Evasion.Plan plan = new Evasion.Plan(from, created, pf, pick(countries, r), c);
+      if (ev != null) {
+        plan = ev.evade(plan, sim.end);
+      }
+      SimAccount a = account(p, null, keys, plan.created(), t, verified, plan.payment(), email, plan.country(),
+          plan.client());
       boolean switches = r.nextInt(5) == 0;
       AgentActor.Setup setup =
           new AgentActor.Setup(
               AgentActor.Style.AGENTIC_HARVEST, 3, 8, 6000, r.nextBoolean() ? 16000 : 32000, 50, 16000,
               r.nextInt(10) < 4, phase2, switches ? sim.release + 2 * H + r.nextLong(28 * H) : Long.MAX_VALUE, 0.5,
               0, 0.02);
-      actors.add(
-          new AgentActor(sim, nextActor(), a, setup, rhythms[r.nextInt(rhythms.length)], perAccountDay / 5.5, from,
-              sim.end));
+      Rhythm rhythm = rhythms[r.nextInt(rhythms.length)];
+      double sessions = perAccountDay / 5.5;
+      if (ev != null) {
+        rhythm = ev.rhythm(i, rhythm);
+        sessions = Evasion.keepVolume(sessions, from, plan.start(), sim.end);
+      }
+      actors.add(new AgentActor(sim, nextActor(), a, setup, rhythm, sessions, plan.start(), sim.end));
     }
     p.extra.put("phase2_from", iso(phase2));
     p.extra.put("phase2", "reasoning-trace extraction added to ~60% of sessions");
-    p.extra.put("access_paths", List.of("direct", "cloud:aws-bedrock", "cloud:gcp-vertex", "router:openrouter"));
-    p.extra.put("shared_payment_fingerprints", shared.length);
+    if (ev == null) {
+      p.extra.put("access_paths", List.of("direct", "cloud:aws-bedrock", "cloud:gcp-vertex", "router:openrouter"));
+      p.extra.put("shared_payment_fingerprints", shared.length);
+    } else {
+      ev.describe(p);
+    }
   }
 
   private void codingAgentHarvest(SplittableRandom r) {
     long from = sim.at(1.5 / WEEK_DAYS);
+    Evasion ev = evasion(3);
+    String what =
+        "Agentic coding at high volume: a coding-agent system prompt, read_file/edit_file/run_tests/bash"
+            + " tools, HumanEval, GPTeacher codegen, arena coding and repository tasks, large output and"
+            + " reasoning budgets;";
+    String later = " after the new model's release half of the accounts move to it within 24 hours.";
     Population p =
         sim.add(
             new Population(
                 "coding-agent-harvest", "coding_agent_harvest", Population.Label.ATTACK, "high_volume", false,
-                "Agentic coding at high volume: a coding-agent system prompt, read_file/edit_file/run_tests/bash"
-                    + " tools, HumanEval, GPTeacher codegen, arena coding and repository tasks, large output and"
-                    + " reasoning budgets; batch-created accounts on cloud egress addresses in few ASes; after the"
-                    + " new model's release half of the accounts move to it within 24 hours.",
+                ev == null
+                    ? what + " batch-created accounts on cloud egress addresses in few ASes;" + later
+                    : what + later + " " + EVADED,
                 from, sim.end));
     int n = count(200, 4);
     String[] payments = new String[Math.max(2, n / 20)];
@@ -299,9 +363,16 @@ final class ScenarioBuilder {
       Network.Asn asn = anyOf(r, 16509, 396982, 8075);
       ClientInfo c = Clients.direct(asn, asn.ip(r), r.nextInt(10) < 6 ? py : js);
       long created = batches[i % 2] + r.nextLong(90 * Simulation.MINUTE);
-      SimAccount a =
-          account(p, null, 1, created, r.nextInt(10) < 6 ? Tier.STARTUP : Tier.INDIVIDUAL, r.nextInt(5) == 0,
-              payments[r.nextInt(payments.length)], domains[r.nextInt(domains.length)], pick(countries, r), c);
+      Tier tier = r.nextInt(10) < 6 ? Tier.STARTUP : Tier.INDIVIDUAL;
+      boolean verified = r.nextInt(5) == 0;
+      String pf = payments[r.nextInt(payments.length)];
+      String email = domains[r.nextInt(domains.length)];
+      Evasion.Plan plan = new Evasion.Plan(from, created, pf, pick(countries, r), c);
+      if (ev != null) {
+        plan = ev.evade(plan, sim.end);
+      }
+      SimAccount a = account(p, null, 1, plan.created(), tier, verified, plan.payment(), email, plan.country(),
+          plan.client());
       long switchAt = Long.MAX_VALUE;
       if (switches[i]) {
         switchAt = sim.release + H + r.nextLong(17 * H);
@@ -312,9 +383,13 @@ final class ScenarioBuilder {
           new AgentActor.Setup(
               AgentActor.Style.CODING_HARVEST, 4, 12, 3500, r.nextBoolean() ? 64000 : 32000, 70, 32000, false,
               Long.MAX_VALUE, switchAt, 1.0, 0, 0.03);
-      actors.add(
-          new AgentActor(sim, nextActor(), a, setup, rhythms[i % rhythms.length], perAccountDay / 8.0, from,
-              sim.end));
+      Rhythm rhythm = rhythms[i % rhythms.length];
+      double sessions = perAccountDay / 8.0;
+      if (ev != null) {
+        rhythm = ev.rhythm(i, rhythm);
+        sessions = Evasion.keepVolume(sessions, from, plan.start(), sim.end);
+      }
+      actors.add(new AgentActor(sim, nextActor(), a, setup, rhythm, sessions, plan.start(), sim.end));
     }
     java.util.Map<String, Object> pivot = new java.util.LinkedHashMap<>();
     pivot.put("model", Responder.LARGE_2);
@@ -327,20 +402,32 @@ final class ScenarioBuilder {
     pivot.put("target_share", 0.5);
     pivot.put("target_share_reached_by", iso(sim.release + 18 * H));
     p.extra.put("pivot", pivot);
-    p.extra.put("payment_fingerprints", payments.length);
-    p.extra.put("creation_batches", List.of(iso(batches[0]), iso(batches[1])));
-    p.extra.put("asns", List.of(16509L, 396982L, 8075L));
+    if (ev == null) {
+      p.extra.put("payment_fingerprints", payments.length);
+      p.extra.put("creation_batches", List.of(iso(batches[0]), iso(batches[1])));
+      p.extra.put("asns", List.of(16509L, 396982L, 8075L));
+    } else {
+      ev.describe(p);
+    }
   }
 
   private void hydraReseller(SplittableRandom r) {
+    Evasion ev = evasion(4);
+    String what =
+        "Hydra proxy network: reseller-tier accounts that live 1-3 days and are replaced when banned; each"
+            + " relays genuine customer traffic (many end users, diverse prompts) mixed with 35-45% of the"
+            + " operator's reasoning and coding harvest; rotating residential proxy addresses over many"
+            + " ASes";
     Population p =
         sim.add(
             new Population(
                 "hydra-reseller", "hydra_reseller", Population.Label.ATTACK, "high_volume", false,
-                "Hydra proxy network: reseller-tier accounts that live 1-3 days and are replaced when banned; each"
-                    + " relays genuine customer traffic (many end users, diverse prompts) mixed with 35-45% of the"
-                    + " operator's reasoning and coding harvest; rotating residential proxy addresses over many"
-                    + " ASes; router access paths; payment shared among subsets of accounts.",
+                ev == null
+                    ? what + "; router access paths; payment shared among subsets of accounts."
+                    : what + ". Evasive operator: each account has an ordinary customer's client (user agent, TLS"
+                        + " fingerprint, access path from home), its own payment and a creation date spread over the"
+                        + " 60 days before it starts; every second seat serves customers in one country on a"
+                        + " person's daily cycle there.",
                 sim.start, sim.end));
     int slots = count(60, 2);
     String[] payments = new String[Math.max(2, slots / 10)];
@@ -354,6 +441,7 @@ final class ScenarioBuilder {
     Rhythm rhythm = Rhythm.aroundTheClock(r);
     double perSlotDay = rate(80000, 7, slots);
     for (int s = 0; s < slots; s++) {
+      String seatCountry = ev == null ? null : ev.country();
       java.util.function.LongFunction<SimAccount> recruit =
           t -> {
             String router = routers[r.nextInt(routers.length)];
@@ -361,34 +449,59 @@ final class ScenarioBuilder {
                 router.equals("one-api") || router.equals("new-api")
                     ? new Network.Software("Go-http-client/2.0", Network.TLS_GO)
                     : router.equals("litellm-proxy") ? new Network.Software("litellm/1.67.4", Network.TLS_PY)
-                    : sdk(r);
+                    : Clients.sdk(r);
             Network.Asn asn = Network.home(pick(Network.COUNTRIES, r), r);
             ClientInfo c =
                 new ClientInfo(asn.ip(r), asn.number(), asn.org(), sw.userAgent(), sw.tls(), "router:" + router);
             long created = t - 2 * H - r.nextLong(28 * H);
-            return account(p, null, 1 + r.nextInt(2), created, Tier.RESELLER, r.nextInt(10) < 3,
-                payments[r.nextInt(payments.length)], pick(domains, r), pick(countries, r), c);
+            int keys = 1 + r.nextInt(2);
+            boolean verified = r.nextInt(10) < 3;
+            String pf = payments[r.nextInt(payments.length)];
+            String email = pick(domains, r);
+            Evasion.Plan plan = new Evasion.Plan(t, created, pf, pick(countries, r), c);
+            if (ev != null) {
+              plan = ev.evadeBehindProxies(plan, seatCountry);
+            }
+            return account(p, null, keys, plan.created(), Tier.RESELLER, verified, plan.payment(), email,
+                plan.country(), plan.client());
           };
-      actors.add(new HydraSlot(sim, nextActor(), recruit, rhythm, perSlotDay / 3.5));
+      actors.add(
+          ev == null
+              ? new HydraSlot(sim, nextActor(), recruit, rhythm, 0, perSlotDay / 3.5)
+              : new HydraSlot(sim, nextActor(), recruit, ev.rhythm(s, rhythm), Network.utcOffset(seatCountry),
+                  perSlotDay / 3.5));
     }
     p.extra.put("concurrent_accounts", slots);
     p.extra.put("account_lifetime_days", List.of(1, 3));
     p.extra.put("distillation_share", List.of(0.35, 0.45));
-    p.extra.put("access_paths", List.of("router:one-api", "router:new-api", "router:openrouter",
-        "router:litellm-proxy"));
-    p.extra.put("payment_fingerprints", payments.length);
+    if (ev == null) {
+      p.extra.put("access_paths", List.of("router:one-api", "router:new-api", "router:openrouter",
+          "router:litellm-proxy"));
+      p.extra.put("payment_fingerprints", payments.length);
+    } else {
+      ev.describe(p);
+    }
   }
 
   private void lowAndSlow(SplittableRandom r) {
     long[] waves = {sim.at(1 / WEEK_DAYS), sim.at(2 / WEEK_DAYS), sim.at(3 / WEEK_DAYS), sim.at(4 / WEEK_DAYS)};
+    Evasion ev = evasion(5);
+    String what =
+        " all send one reasoning-harvest template family (several paraphrases, slot fills) so that each account"
+            + " looks harmless alone.";
     Population p =
         sim.add(
             new Population(
                 "low-and-slow", "low_and_slow", Population.Label.ATTACK, "low_and_slow", false,
-                "Thousands of individual and free accounts created in waves, each on its own residential address with"
-                    + " its own payment and a human-looking client, about 25 requests per account per day on a"
-                    + " daily rhythm; all send one reasoning-harvest template family (several paraphrases, slot"
-                    + " fills) so that each account looks harmless alone.",
+                ev == null
+                    ? "Thousands of individual and free accounts created in waves, each on its own residential"
+                        + " address with its own payment and a human-looking client, about 25 requests per account"
+                        + " per day on a daily rhythm;" + what
+                    : "Thousands of individual and free accounts starting in waves, about 25 requests per account"
+                        + " per day on a daily rhythm;" + what + " Evasive operator: each account has an ordinary"
+                        + " customer's client (user agent, TLS fingerprint, access path) and home address in a"
+                        + " customer's country, its own payment, a creation date spread over the 60 days before it"
+                        + " starts and a start shifted by up to 12 more hours.",
                 waves[0], sim.end));
     int n = count(1000, 10);
     double perDay = 25.0 * (1000 * scale) / n;
@@ -400,7 +513,7 @@ final class ScenarioBuilder {
       Network.Asn asn = Network.home(country, r);
       String ip = asn.ip(r);
       ClientInfo c = r.nextInt(10) < 6 ? Clients.console(asn, ip, Network.pick(Network.BROWSERS, r))
-          : Clients.direct(asn, ip, sdk(r));
+          : Clients.direct(asn, ip, Clients.sdk(r));
       Tier t = r.nextInt(10) < 6 ? Tier.FREE : Tier.INDIVIDUAL;
       String pf;
       if (t == Tier.FREE && r.nextInt(10) < 7) {
@@ -412,27 +525,41 @@ final class ScenarioBuilder {
       }
       previousPf = pf;
       long created = wave - D - r.nextLong(6 * H);
-      SimAccount a = account(p, null, 1, created, t, false, pf, pick(FREEMAIL, r), country, c);
+      String email = pick(FREEMAIL, r);
       int maxTokens = new int[] {4096, 8192, 16000}[r.nextInt(3)];
       int budget = r.nextBoolean() ? new int[] {4000, 8000, 10000}[r.nextInt(3)] : 0;
+      long from = wave + r.nextLong(6 * H);
+      Evasion.Plan plan = new Evasion.Plan(from, created, pf, country, c);
+      double sessions = perDay / 2.0;
+      if (ev != null) {
+        plan = ev.evade(plan, sim.end);
+        sessions = Evasion.keepVolume(sessions, from, plan.start(), sim.end);
+      }
+      SimAccount a = account(p, null, 1, plan.created(), t, false, plan.payment(), email, plan.country(),
+          plan.client());
       actors.add(
-          new HarvestWorker(sim, nextActor(), a, HarvestWorker.Style.LOW_AND_SLOW, rhythm, perDay / 2.0,
-              wave + r.nextLong(6 * H), sim.end, maxTokens, budget, 0.005));
+          new HarvestWorker(sim, nextActor(), a, HarvestWorker.Style.LOW_AND_SLOW, rhythm, sessions, plan.start(),
+              sim.end, maxTokens, budget, 0.005));
     }
     p.extra.put("waves", List.of(iso(waves[0]), iso(waves[1]), iso(waves[2]), iso(waves[3])));
     p.extra.put("requests_per_account_per_day", 25);
+    if (ev != null) {
+      ev.describe(p);
+    }
   }
 
   private void paraphrasedCot(SplittableRandom r) {
     long from = sim.at(2 / WEEK_DAYS);
+    Evasion ev = evasion(6);
+    String what =
+        "Reasoning-trace coercion with heavy paraphrase: each wrapper is composed from interchangeable"
+            + " fragments in shuffled order and varied layouts; about 30% in Spanish, German, French,"
+            + " Portuguese, Chinese, Russian or Japanese, asking for the full reasoning in that language";
     Population p =
         sim.add(
             new Population(
                 "paraphrased-cot", "paraphrased_cot", Population.Label.ATTACK, "high_volume", false,
-                "Reasoning-trace coercion with heavy paraphrase: each wrapper is composed from interchangeable"
-                    + " fragments in shuffled order and varied layouts; about 30% in Spanish, German, French,"
-                    + " Portuguese, Chinese, Russian or Japanese, asking for the full reasoning in that language;"
-                    + " accounts spread over three hosting ASes.",
+                ev == null ? what + "; accounts spread over three hosting ASes." : what + ". " + EVADED,
                 from, sim.end));
     int n = count(120, 2);
     long[] asns = {24940, 16276, 51167};
@@ -443,17 +570,31 @@ final class ScenarioBuilder {
       Network.Asn asn = anyOf(r, asns);
       ClientInfo c = Clients.direct(asn, asn.ip(r), Network.pick(Network.PYTHON_SDKS, r));
       long created = from - 2 * D - r.nextLong(10 * D);
-      SimAccount a =
-          account(p, null, 1, created, r.nextInt(10) < 6 ? Tier.INDIVIDUAL : Tier.STARTUP, false, sim.newPayment(),
-              pick(FREEMAIL, r), pick(countries, r), c);
+      Tier tier = r.nextInt(10) < 6 ? Tier.INDIVIDUAL : Tier.STARTUP;
+      String pf = sim.newPayment();
+      String email = pick(FREEMAIL, r);
+      Evasion.Plan plan = new Evasion.Plan(from, created, pf, pick(countries, r), c);
+      Rhythm own = rhythm;
+      double sessions = perAccountDay / 3.0;
+      if (ev != null) {
+        plan = ev.evade(plan, sim.end);
+        own = ev.rhythm(i, rhythm);
+        sessions = Evasion.keepVolume(sessions, from, plan.start(), sim.end);
+      }
+      SimAccount a = account(p, null, 1, plan.created(), tier, false, plan.payment(), email, plan.country(),
+          plan.client());
       boolean reasoning = r.nextInt(10) < 6;
       actors.add(
-          new HarvestWorker(sim, nextActor(), a, HarvestWorker.Style.PARAPHRASED, rhythm, perAccountDay / 3.0,
-              from, sim.end, 32000, reasoning ? 16000 + 8000 * r.nextInt(3) : 0, 0.02));
+          new HarvestWorker(sim, nextActor(), a, HarvestWorker.Style.PARAPHRASED, own, sessions, plan.start(),
+              sim.end, 32000, reasoning ? 16000 + 8000 * r.nextInt(3) : 0, 0.02));
     }
     p.extra.put("languages", List.of("en", "es", "de", "fr", "pt", "zh", "ru", "ja"));
     p.extra.put("non_english_share", 0.3);
-    p.extra.put("asns", List.of(24940L, 16276L, 51167L));
+    if (ev == null) {
+      p.extra.put("asns", List.of(24940L, 16276L, 51167L));
+    } else {
+      ev.describe(p);
+    }
   }
 
   // === benign population =========================================================================================
@@ -480,25 +621,12 @@ final class ScenarioBuilder {
       String email = business ? companyDomain(r) : pick(Network.emailDomains(country), r);
       Network.Asn home = r.nextInt(10) < 8 || !business ? Network.home(country, r)
           : Network.pick(Network.of(Network.Kind.BUSINESS), r);
-      int path = r.nextInt(100);
-      ClientInfo c;
-      boolean console = false;
-      if (path < 72) {
-        c = Clients.direct(home, home.ip(r), sdk(r));
-      } else if (path < 84) {
-        c = Clients.console(home, home.ip(r), Network.pick(Network.BROWSERS, r));
-        console = true;
-      } else if (path < 91) {
-        c = Clients.router("openrouter", sdk(r), r);
-      } else if (path < 96) {
-        c = Clients.cloud("aws-bedrock", r);
-      } else {
-        c = Clients.cloud("gcp-vertex", r);
-      }
+      ClientInfo c = Clients.customer(home, r);
+      boolean console = c.accessPath().equals("console");
       ClientInfo alt = null;
       if (r.nextInt(10) < 3 && c.accessPath().equals("direct")) {
         Network.Asn m = Network.home(country, r);
-        alt = Clients.direct(m, m.ip(r), sdk(r));
+        alt = Clients.direct(m, m.ip(r), Clients.sdk(r));
       }
       long created;
       long from = sim.start;
@@ -544,7 +672,7 @@ final class ScenarioBuilder {
     for (int i = 0; i < inst; i++) {
       String country = pick(countries, r);
       Network.Asn aws = Network.byNumber(16509);
-      ClientInfo c = Clients.direct(aws, Clients.poolIp(aws, r.nextInt(1000)), sdk(r));
+      ClientInfo c = Clients.direct(aws, Clients.poolIp(aws, r.nextInt(1000)), Clients.sdk(r));
       SimAccount a =
           account(p, null, 2, sim.start - 100 * D - r.nextLong(300 * D), Tier.STARTUP, true, sim.newPayment(),
               companyDomain(r), country, c);
@@ -618,7 +746,7 @@ final class ScenarioBuilder {
       }
       Rhythm rhythm = Rhythm.students();
       for (int k = 0; k < per; k++) {
-        Network.Software sw = r.nextInt(10) < 7 ? Network.pick(Network.BROWSERS, r) : sdk(r);
+        Network.Software sw = r.nextInt(10) < 7 ? Network.pick(Network.BROWSERS, r) : Clients.sdk(r);
         ClientInfo c = sw.userAgent().startsWith("Mozilla") ? Clients.console(edu, campusIp, sw)
             : Clients.direct(edu, campusIp, sw);
         SimAccount a =
@@ -680,7 +808,7 @@ final class ScenarioBuilder {
       for (int k = 0; k < per; k++) {
         boolean browser = r.nextBoolean();
         ClientInfo c = browser ? Clients.console(office, ip, Network.pick(Network.BROWSERS, r))
-            : Clients.direct(office, ip, sdk(r));
+            : Clients.direct(office, ip, Clients.sdk(r));
         SimAccount a =
             account(p, null, 1, sim.start - 30 * D - r.nextLong(700 * D), Tier.ENTERPRISE, true, pf, domain,
                 country, c);

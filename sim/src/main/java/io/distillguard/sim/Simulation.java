@@ -23,6 +23,8 @@ final class Simulation {
 
   final long seed;
   final double scale;
+  /** Whether the attack campaigns use {@link Evasion}. */
+  final boolean evasive;
   final long start;
   final long end;
   /** When {@code frontier-large-2} is released. */
@@ -38,9 +40,10 @@ final class Simulation {
   private EventPipeline out;
   private long events;
 
-  Simulation(long seed, double scale, long start, long end, PromptPools pools) {
+  Simulation(long seed, double scale, boolean evasive, long start, long end, PromptPools pools) {
     this.seed = seed;
     this.scale = scale;
+    this.evasive = evasive;
     this.start = start;
     this.end = end;
     this.release = start + Math.floorDiv((end - start) / 2, HOUR) * HOUR;

@@ -9,6 +9,9 @@ import java.util.Objects;
  * What to simulate and where to write it. {@code scale} 1 is the default scenario (about a million events over 7
  * days); accounts grow linearly with it, events with scale and duration. {@code corpus} is an external prompt folder
  * in the shared layout, or {@code null} for the bundled corpus. {@code maxEvents} stops the run early (0 = no cap).
+ * {@code evasive} makes the attack campaigns adopt an adaptive operator's evasions (customers' clients, residential
+ * addresses, own payments, spread creation dates, unsynchronized starts, half of the accounts on a human daily
+ * cycle); off, the output is what it was before the option existed.
  */
 public record SimulationConfig(
     long seed,
@@ -18,7 +21,8 @@ public record SimulationConfig(
     boolean gzip,
     Path corpus,
     Path out,
-    long maxEvents) {
+    long maxEvents,
+    boolean evasive) {
 
   /** The default start, Monday 2026-03-02T00:00:00Z. */
   public static final Instant DEFAULT_START = Instant.parse("2026-03-02T00:00:00Z");
@@ -45,27 +49,32 @@ public record SimulationConfig(
 
   /** The default scenario at {@code scale} with seed {@code seed}, written to {@code out}. */
   public static SimulationConfig defaults(long seed, double scale, Path out) {
-    return new SimulationConfig(seed, scale, DEFAULT_START, DEFAULT_DURATION, false, null, out, 0);
+    return new SimulationConfig(seed, scale, DEFAULT_START, DEFAULT_DURATION, false, null, out, 0, false);
   }
 
   /** The same configuration with another duration. */
   public SimulationConfig withDuration(Duration d) {
-    return new SimulationConfig(seed, scale, start, d, gzip, corpus, out, maxEvents);
+    return new SimulationConfig(seed, scale, start, d, gzip, corpus, out, maxEvents, evasive);
   }
 
   /** The same configuration with gzip output switched on or off. */
   public SimulationConfig withGzip(boolean g) {
-    return new SimulationConfig(seed, scale, start, duration, g, corpus, out, maxEvents);
+    return new SimulationConfig(seed, scale, start, duration, g, corpus, out, maxEvents, evasive);
   }
 
   /** The same configuration writing to another folder. */
   public SimulationConfig withOut(Path o) {
-    return new SimulationConfig(seed, scale, start, duration, gzip, corpus, o, maxEvents);
+    return new SimulationConfig(seed, scale, start, duration, gzip, corpus, o, maxEvents, evasive);
   }
 
   /** The same configuration with another seed. */
   public SimulationConfig withSeed(long s) {
-    return new SimulationConfig(s, scale, start, duration, gzip, corpus, out, maxEvents);
+    return new SimulationConfig(s, scale, start, duration, gzip, corpus, out, maxEvents, evasive);
+  }
+
+  /** The same configuration with the campaigns' evasions switched on or off. */
+  public SimulationConfig withEvasive(boolean e) {
+    return new SimulationConfig(seed, scale, start, duration, gzip, corpus, out, maxEvents, e);
   }
 
   /** Name of the events file: {@code events.jsonl} or {@code events.jsonl.gz}. */

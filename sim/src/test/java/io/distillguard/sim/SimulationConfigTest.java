@@ -35,7 +35,9 @@ class SimulationConfigTest {
   @Test
   void negativeCap_andMissingOut_areRejected() {
     assertThatThrownBy(
-            () -> new SimulationConfig(1, 1, SimulationConfig.DEFAULT_START, Duration.ofDays(1), false, null, OUT, -1))
+            () ->
+                new SimulationConfig(
+                    1, 1, SimulationConfig.DEFAULT_START, Duration.ofDays(1), false, null, OUT, -1, false))
         .hasMessageContaining("maxEvents");
     assertThatThrownBy(() -> SimulationConfig.defaults(1, 1, null)).isInstanceOf(NullPointerException.class);
   }
