@@ -22,7 +22,8 @@ public final class CotDetector {
     // the reasoning asked for in full, in any wording: "give me the full derivation", "explain, in full, the logic
     // that gets you to the solution", "explique en detail comment tu arrives a la reponse"
     boolean elicit = Lexicon.has(phrases, Lexicon.REASONING_OBJECT)
-        && (Lexicon.has(phrases, Lexicon.EXHAUSTIVE) || Lexicon.has(phrases, Lexicon.NO_SKIPPING));
+        && (Lexicon.has(phrases, Lexicon.EXHAUSTIVE) || Lexicon.has(phrases, Lexicon.NO_SKIPPING)
+            || Lexicon.has(phrases, Lexicon.ORDER));
     if (step || work) {
       s += 0.35;
     }
@@ -37,7 +38,7 @@ public final class CotDetector {
     }
     boolean reconstruction =
         Lexicon.has(phrases, Lexicon.GIVEN_ANSWER)
-            && (Lexicon.has(phrases, Lexicon.RECONSTRUCT) || trace || (work && step));
+            && (Lexicon.has(phrases, Lexicon.RECONSTRUCT) || trace || elicit || (work && step));
     if (reconstruction) {
       s += 0.4;
     }

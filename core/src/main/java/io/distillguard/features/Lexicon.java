@@ -23,6 +23,7 @@ final class Lexicon {
   static final int REASONING_OBJECT = 10;
   static final int EXHAUSTIVE = 11;
   static final int NO_SKIPPING = 12;
+  static final int ORDER = 13;
 
   /** The phrases of each group, group {@code g} at index {@code g}. */
   static final List<List<String>> GROUPS =
@@ -30,7 +31,11 @@ final class Lexicon {
               // STEP_BY_STEP
               List.of("step by step", "step-by-step", "one step at a time", "paso a paso", "schritt fur schritt",
                   "schritt-fur-schritt", "etape par etape", "passo a passo", "passo dopo passo", "逐步", "一步一步",
-                  "分步", "шаг за шагом", "пошагово", "ステップバイステップ", "段階的", "一歩ずつ", "단계별"),
+                  "分步", "шаг за шагом", "пошагово", "ステップバイステップ", "段階的", "一歩ずつ", "단계별",
+                  "stepwise", "step-wise", "pas a pas", "passo per passo", "stap voor stap", "stapsgewijs",
+                  "krok po kroku", "adım adım", "từng bước", "langkah demi langkah", "крок за кроком", "покроково",
+                  "по шагам", "поэтапно", "خطوة بخطوة", "चरण दर चरण", "चरणबद्ध", "कदम दर कदम", "차근차근", "一步步",
+                  "順を追って"),
               // SHOW_WORK
               List.of("show your work", "show all your work", "show your working", "show every step",
                   "show each step", "show the steps", "show all steps", "every step", "each step",
@@ -43,7 +48,17 @@ final class Lexicon {
                   "рассуждай вслух", "声に出して考え", "explica tu razonamiento", "cada paso", "jeden schritt",
                   "erklare deine", "zeige deinen", "chaque etape", "explique ton raisonnement",
                   "explique votre raisonnement", "cada passo", "explique seu raciocinio", "ogni passaggio",
-                  "详细步骤", "每一步", "解题过程", "каждый шаг", "объясни свое", "各ステップ", "途中式"),
+                  "详细步骤", "每一步", "解题过程", "каждый шаг", "объясни свое", "各ステップ", "途中式",
+                  "show the derivation", "show derivation", "show the calculation", "show the arithmetic",
+                  "show me how you", "show how you", "talk me through", "take me through", "thinking out loud",
+                  "thinking aloud", "think first", "think slowly", "reason slowly", "reason carefully",
+                  "reason explicitly", "reason about each", "reason it out", "let's reason", "lets reason",
+                  "let me think", "some thinking", "stream of consciousness", "stream of thought",
+                  "give your reasons", "give the reasoning", "give the rationale", "with reasoning",
+                  "explain your answer", "explain your choice", "say why you", "reasoning first", "rationale first",
+                  "reasons first", "explanation first", "thoughts first", "cot:", "denk hardop", "razona paso",
+                  "razonando", "ragiona su", "ragionando", "reflechis", "denke nach", "rozumuj", "рассуждай",
+                  "міркуй", "berpikir keras", "suy nghĩ thành tiếng"),
               // REASONING_TRACE
               List.of("chain of thought", "chain-of-thought", "reasoning process", "thought process",
                   "thinking process", "reasoning trace", "internal reasoning", "inner monologue", "full reasoning",
@@ -56,21 +71,44 @@ final class Lexicon {
                   "gedankenkette", "begrundung", "processus de raisonnement", "chaine de pensee",
                   "raisonnement complet", "processo de raciocinio", "cadeia de pensamento", "raciocinio completo",
                   "processo di ragionamento", "推理过程", "思考过程", "思维链", "完整推理", "ход рассуждений",
-                  "цепочка рассуждений", "процесс рассуждения", "рассуждени", "推論過程", "思考過程", "推論の過程"),
+                  "цепочка рассуждений", "процесс рассуждения", "рассуждени", "推論過程", "思考過程", "推論の過程",
+                  "thought trace", "thinking trace", "reasoning log", "scratch pad", "denkproces", "redenering",
+                  "tok rozumowania", "düşünce süreci", "chuỗi suy nghĩ", "quá trình suy nghĩ", "rantai pemikiran",
+                  "proses berpikir", "хід думок", "ход мыслей", "طريقة تفكير", "سلسلة التفكير",
+                  "सोचने की प्रक्रिया", "विचार प्रक्रिया", "사고 과정", "생각의 흐름", "思考の流れ"),
               // GIVEN_ANSWER
               List.of("final answer is", "the answer is", "correct answer", "answer:", "given answer",
                   "known answer", "reference answer", "reference solution", "expected answer", "ground truth",
                   "respuesta final", "respuesta correcta", "endgultige antwort", "richtige antwort",
                   "reponse finale", "bonne reponse", "resposta final", "resposta correta", "risposta finale",
                   "最终答案", "正确答案", "答案是", "答案:", "правильный ответ", "окончательный ответ", "ответ:",
-                  "最終的な答え", "正解"),
+                  "最終的な答え", "正解",
+                  "answer key", "solution key", "answer sheet", "ans:", "gold answer", "gold label",
+                  "verified answer", "known solution", "provided answer", "provided label",
+                  "answer given", "correct option", "right answer", "textbook says", "book says",
+                  "key says", "respuesta:", "la respuesta es", "solucion:", "le corrige", "la reponse est",
+                  "antwort:", "losung:", "ergebnis:", "die antwort ist", "resposta:", "a resposta e", "risposta:",
+                  "la risposta e", "soluzione:", "antwoord:", "het antwoord is", "juiste antwoord", "odpowiedź:",
+                  "poprawna odpowiedź", "cevap:", "doğru cevap", "đáp án:", "đáp án là", "đáp án đúng", "jawaban:",
+                  "jawabannya adalah",
+                  "jawaban yang benar", "الإجابة الصحيحة", "الإجابة:", "सही उत्तर", "उत्तर:", "정답", "답:",
+                  "答え:", "відповідь:", "правильна відповідь"),
               // RECONSTRUCT
               List.of("reconstruct", "derive", "derivation", "work backward", "work out how", "arrive at",
                   "arrived at", "lead to the answer", "leads to the answer", "led to the answer",
                   "justify the answer", "why the answer", "how the answer", "reconstruye", "como se llega",
                   "rekonstruiere", "herleiten", "herleitung", "nachvollziehen", "reconstitue", "reconstruis",
                   "reconstrua", "como chegar", "ricostruisci", "推导", "如何得到", "восстанови", "выведи",
-                  "導出", "再構成"),
+                  "導出", "再構成",
+                  "how do you get", "how to get", "how you get", "how one gets", "how one arrives", "arrives at",
+                  "is reached", "get there", "gets there", "lands on", "produces it",
+                  "justify", "why is", "why that", "explain why", "show how", "missing steps", "line of argument",
+                  "argue your way", "reason from", "work out why", "rationale", "explanation", "pins it down",
+                  "comes out", "get that", "justifica el", "justifica la", "justifica tu", "justifiez", "justifie ce",
+                  "begrunde", "warum", "por que", "pourquoi", "perche",
+                  "waarom", "dlaczego", "uzasadnij", "tại sao", "vì sao", "mengapa", "kenapa", "لماذا",
+                  "क्यों", "왜", "なぜ", "为什么", "為什麼", "почему", "чому", "обоснуй", "обґрунтуй", "aboutit",
+                  "se llega", "chegar", "si arriva"),
               // RUBRIC
               List.of("rubric", "impartial judge", "reward model", "grading criteria", "scoring criteria",
                   "evaluation criteria", "score from 1", "score of 1", "scale of 1", "scale from 1", "out of 10",
@@ -103,7 +141,11 @@ final class Lexicon {
                   "comment tu arrives", "comment vous arrivez", "comment arriver", "raciocinio", "como chegou",
                   "como chegar", "ragionamento", "come arrivi", "denkweg", "losungsweg", "rechenweg", "uberlegung",
                   "gedanken", "思路", "推理", "思考", "推导", "рассужд", "ход решения", "考え方", "推論", "思考過程",
-                  "풀이", "추론", "사고"),
+                  "풀이", "추론", "사고",
+                  "thoughts", "your thinking", "explain why", "explain how", "justify", "reason about",
+                  "waarom", "uzasadnij", "uzasadnienie", "rozumowani", "gerekçe", "lập luận", "lời giải",
+                  "penalaran", "pemikiran", "міркуван", "обоснуй", "تفكير", "الاستدلال", "तर्क", "解释为什么",
+                  "说明理由", "理由を", "이유를 설명"),
               // EXHAUSTIVE: asking for all of it (whole phrases: matching ignores word boundaries)
               List.of("every step", "every part", "every detail", "every single", "every calculation",
                   "every stage", "every bit of", "each step", "each part", "each stage", "each calculation",
@@ -117,7 +159,15 @@ final class Lexicon {
                   "vollstandig", "ausfuhrlich", "jeden schritt", "alle schritte", "todo o", "toda a", "inteiro",
                   "detalhad", "tutto il", "tutti i", "dettagli", "ogni passaggio", "全部", "完整", "详细", "每一",
                   "所有", "полност", "подробн", "весь ход", "каждый", "全て", "すべて", "詳しく", "詳細", "모든",
-                  "자세히", "전체"),
+                  "자세히", "전체",
+                  "show every", "show each", "each option", "every option", "each choice", "each possible",
+                  "every term", "each term", "each conversion", "each inference", "each clause",
+                  "methodically", "line by line", "piece by piece", "one by one", "in turn", "at length",
+                  "carefully", "slowly", "elke stap", "volledig", "uitgebreid", "każdy krok", "każdy etap",
+                  "szczegółow", "pełny", "cały", "her adım", "ayrıntılı", "tek tek", "chi tiết", "đầy đủ",
+                  "toàn bộ", "setiap langkah", "secara rinci", "seluruh", "satu per satu", "кожн",
+                  "детально", "повн", "بالتفصيل", "كل خطوة", "كامل", "हर चरण", "विस्तार", "पूरी", "각 단계",
+                  "하나씩", "一つずつ", "逐项", "逐行", "逐一"),
               // NO_SKIPPING: insisting that nothing be left out
               List.of("not just the result", "not just the answer", "not only the answer", "not only the result",
                   "leaving nothing out", "leave nothing out", "don't skip", "do not skip", "without skipping",
@@ -125,7 +175,21 @@ final class Lexicon {
                   "no matter how small", "including corrections", "including dead ends", "sin saltar",
                   "no te saltes", "sans sauter", "sans omettre", "nicht nur das ergebnis", "ohne schritte",
                   "keinen schritt", "sem pular", "sem omitir", "senza saltare", "不要跳过", "不要省略",
-                  "не пропуская", "省略せず", "飛ばさず", "생략하지"));
+                  "не пропуская", "省略せず", "飛ばさず", "생략하지",
+                  "nicht uberspringen", "zonder stappen over te slaan", "niet overslaan", "nie pomijając",
+                  "bez pomijania", "atlamadan", "không bỏ qua", "tanpa melewatkan", "не пропускаючи",
+                  "دون أن تتخطى", "دون تخطي", "बिना कोई कदम छोड़े", "건너뛰지"),
+              // ORDER: the reasoning asked for before the answer ("go through each option before answering")
+              List.of("before answering", "before you answer", "before giving", "before the answer",
+                  "before responding", "before you respond", "before the final answer", "before your answer",
+                  "then answer", "then give the answer", "then give your answer", "then the answer",
+                  "then state the answer", "then give the final", "only then", "answer last", "answer at the end",
+                  "afterwards", "antes de responder", "avant de repondre", "bevor du antwortest",
+                  "bevor sie antworten", "prima di rispondere", "voordat je antwoordt", "zanim odpowiesz",
+                  "перед ответом", "прежде чем ответить", "перш ніж відповісти", "cevaplamadan önce",
+                  "cevap vermeden önce", "sonra cevapla", "en sonda", "trước khi trả lời", "trước khi chọn",
+                  "sebelum menjawab", "lalu berikan jawaban", "قبل الإجابة", "उत्तर देने से पहले", "답하기 전에",
+                  "답을 고르기 전에", "答える前に", "回答する前に", "在回答之前", "回答前", "最后再", "最後再"));
 
   /** The bits of all groups, in the bit sets of {@link TextShape#MATCHER}, which finds them in normalized text. */
   static final long ALL = (1L << GROUPS.size()) - 1;

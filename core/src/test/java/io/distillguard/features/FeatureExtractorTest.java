@@ -78,6 +78,54 @@ class FeatureExtractorTest {
     }
   }
 
+  /** Reasoning asked for before the answer, the way evaluation templates and harvest harnesses put it. */
+  @Test
+  void reasoningBeforeTheAnswer_isDetected() {
+    for (String p : List.of(
+        "Which gas do plants release in photosynthesis? (a) CO2 (b) O2 (c) N2. Before answering, weigh each option"
+            + " and justify why you keep or drop it.",
+        "Give the rationale first, then the answer: is 221 a prime number?",
+        "Is a tomato a fruit? Think slowly and write your thoughts, then answer.",
+        "Wie viele Kanten hat ein Würfel? Denke nach und erkläre deine Überlegung, bevor du antwortest.",
+        "Ile to jest 14 razy 16? Rozwiąż krok po kroku.",
+        "Bir üçgenin iç açıları toplamı kaçtır? Adım adım çöz.",
+        "Hoeveel is 7 tot de macht 3? Werk het stap voor stap uit.")) {
+      assertThat(user(p).cot().score()).as(p).isGreaterThanOrEqualTo(0.35);
+    }
+  }
+
+  /** An answer key plus a request for the way to it, however the answer is labelled and the request worded. */
+  @Test
+  void answerKeyAndTheWayToIt_isReconstruction() {
+    for (String p : List.of(
+        "The answer key says 12. How many edges does a cube have? Show how you get 12.",
+        "Gold answer: (B). Which planet is closest to the sun? (A) Venus (B) Mercury (C) Mars. Justify it.",
+        "Die richtige Antwort ist C. Warum? Welches Element hat das Symbol Fe? A) Fluor B) Francium C) Eisen",
+        "x = 5 is the verified answer to 2x + 3 = 13. Write out the steps that get there, step by step.")) {
+      RequestFeatures f = user(p);
+      assertThat(f.cot().reconstruction()).as(p).isTrue();
+      assertThat(f.cot().score()).as(p).isGreaterThanOrEqualTo(0.4);
+    }
+  }
+
+  /**
+   * Words that only look like a request for reasoning: a task statement that mentions the answer and an example's
+   * explanation, a role prompt that speaks of logic and explanations, a translation of a reasoning phrase's meaning.
+   */
+  @Test
+  void answerOrExplanationMentionedInPassing_isNotReconstruction() {
+    for (String p : List.of(
+        "给定一个整数数组，返回所有子数组的和。由于答案可能很大，请返回对 10^9 + 7 取模的结果。示例 1：输入 [1,2]，输出 6，"
+            + "解释：子数组为 [1]、[2]、[1,2]。",
+        "Act as a senior lawyer. You give precise explanations of the logic of contract law and complete,"
+            + " careful arguments for each position a client might take.",
+        "Read this CSV and reconstruct the missing header row: 1,Alice,34\n2,Bob,29")) {
+      RequestFeatures f = user(p);
+      assertThat(f.cot().reconstruction()).as(p).isFalse();
+      assertThat(f.cot().score()).as(p).isLessThan(0.6);
+    }
+  }
+
   @Test
   void ordinaryQuestion_hasNoCotSignal() {
     RequestFeatures f = user("What are some good restaurants to visit in Lisbon for a birthday dinner?");
