@@ -4,8 +4,9 @@
 # failed targets themselves. Run it on every detection change; a signal that only works on one shape is tuning.
 #   bench/scenarios.sh [OUT_DIR=run/scenarios] [PROMPTS_DIR=../shared/data/prompts]
 # Scenarios: seed 42 and seed 7 (half size) as the default; the same two on the full public prompt sets (seeds 42, 5);
-# three days (seed 11); quarter size, small campaigns (seed 3); fourteen days at half size (seed 9).
-# About 5 minutes on 2 cores.
+# three days (seed 11); quarter size, small campaigns (seed 3); fourteen days at half size (seed 9); seed 42 with the
+# campaigns' evasions on (simulate --evasive: customers' clients and networks, own payments, unsynchronized starts,
+# half on a human daily cycle). About 6 minutes on 2 cores.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-run/scenarios}"
@@ -34,3 +35,4 @@ scenario corpus5 --seed 5 --corpus "$prompts"
 scenario days3 --seed 11 --days 3
 scenario quarter --seed 3 --scale 0.25
 scenario days14 --seed 9 --scale 0.5 --days 14
+scenario evasive42 --seed 42 --evasive
