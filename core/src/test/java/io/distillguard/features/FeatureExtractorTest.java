@@ -119,7 +119,10 @@ class FeatureExtractorTest {
             + "解释：子数组为 [1]、[2]、[1,2]。",
         "Act as a senior lawyer. You give precise explanations of the logic of contract law and complete,"
             + " careful arguments for each position a client might take.",
-        "Read this CSV and reconstruct the missing header row: 1,Alice,34\n2,Bob,29")) {
+        "Read this CSV and reconstruct the missing header row: 1,Alice,34\n2,Bob,29",
+        "Explain how to get the answer, step by step: how many times can Gabe play his entire playlist in an hour?",
+        "Count the pairs of rated players who meet. Sample input: 2 1. Sample output: 0. Explanation: there is one"
+            + " match, between a rated and an unrated player. Thus the answer is 0.")) {
       RequestFeatures f = user(p);
       assertThat(f.cot().reconstruction()).as(p).isFalse();
       assertThat(f.cot().score()).as(p).isLessThan(0.6);
