@@ -1,21 +1,21 @@
 package io.distillguard.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.distillguard.eval.JsonLines;
+import io.distillguard.event.Event;
+import io.distillguard.event.EventFormatException;
 import io.distillguard.event.EventParser;
 import io.distillguard.features.CotDetector;
 import io.distillguard.features.FeatureExtractor;
 import io.distillguard.features.RequestFeatures;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
-import java.util.zip.GZIPInputStream;
 
 /**
  * What the per-request features make of a set of prompts: for each JSON Lines file (a {@code prompt} field per line,
@@ -36,7 +36,7 @@ public final class PromptProbe {
 
   private PromptProbe() {}
 
-  public static void main(String[] args) throws IOException, io.distillguard.event.EventFormatException {
+  public static void main(String[] args) throws IOException {
     boolean byLang = false;
     boolean list = false;
     ObjectMapper json = new ObjectMapper();
@@ -55,30 +55,22 @@ public final class PromptProbe {
       Map<String, Counts> langs = new TreeMap<>();
       Map<String, Integer> capabilities = new TreeMap<>();
       Path file = Path.of(arg);
-      try (BufferedReader in = open(file)) {
-        long lineNo = 0;
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-          lineNo++;
-          if (line.isBlank()) {
-            continue;
-          }
-          JsonNode row = json.readTree(line);
-          if (!row.hasNonNull("prompt")) {
-            throw new IllegalArgumentException(file + ":" + lineNo + ": no prompt field");
-          }
-          String prompt = row.get("prompt").asText();
-          String lang = row.hasNonNull("lang") ? row.get("lang").asText() : "?";
-          RequestFeatures plain = features.extract(parser.parse(event(json, lineNo, prompt, false)));
-          RequestFeatures budget = features.extract(parser.parse(event(json, lineNo, prompt, true)));
+      boolean listing = list;
+      try (BufferedReader in = JsonLines.open(file)) {
+        JsonLines.forEach(in, file.toString(), row -> {
+          String prompt = JsonLines.requiredText(row, "prompt");
+          String lang = Objects.requireNonNullElse(JsonLines.optionalText(row, "lang"), "?");
+          RequestFeatures plain = features.extract(event(json, parser, all.n, prompt, false));
+          RequestFeatures budget = features.extract(event(json, parser, all.n, prompt, true));
           all.add(plain, budget);
           langs.computeIfAbsent(lang, k -> new Counts()).add(plain, budget);
           capabilities.merge(plain.capability().wireName(), 1, Integer::sum);
-          if (list) {
+          if (listing) {
             System.out.printf("%s\t%.2f\t%s\t%s\t%s%n", lang, plain.cot().score(),
                 plain.cot().reconstruction() ? "R" : "-", plain.capability().wireName(),
                 prompt.substring(0, Math.min(160, prompt.length())).replaceAll("\\s+", " "));
           }
-        }
+        });
       }
       System.out.printf("%s: %s capabilities %s%n", file, all, capabilities);
       if (byLang) {
@@ -87,7 +79,11 @@ public final class PromptProbe {
     }
   }
 
-  private static String event(ObjectMapper json, long n, String prompt, boolean largeBudget) throws IOException {
+  /**
+   * The prompt as the one user message of an otherwise empty event, through the reader's parser; a prompt the parser
+   * rejects (over its bounds) is an {@link IllegalArgumentException}, which names the file and line.
+   */
+  private static Event event(ObjectMapper json, EventParser parser, long n, String prompt, boolean largeBudget) {
     ObjectNode e = json.createObjectNode();
     e.put("event_id", "ev-probe-" + n + (largeBudget ? "-b" : ""));
     e.put("ts", "2026-03-02T00:00:00Z");
@@ -103,13 +99,11 @@ public final class PromptProbe {
       r.put("enabled", true);
       r.put("budget_tokens", CotDetector.LARGE_BUDGET);
     }
-    return json.writeValueAsString(e);
-  }
-
-  private static BufferedReader open(Path file) throws IOException {
-    var in = Files.newInputStream(file);
-    return new BufferedReader(new InputStreamReader(
-        file.toString().endsWith(".gz") ? new GZIPInputStream(in) : in, StandardCharsets.UTF_8));
+    try {
+      return parser.parse(json.writeValueAsString(e));
+    } catch (JsonProcessingException | EventFormatException x) {
+      throw new IllegalArgumentException("prompt not accepted as an event: " + x.getMessage(), x);
+    }
   }
 
   /** Prompts seen and how the detector read them. */

@@ -23,9 +23,10 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads a JSON Lines file one object at a time, for the label and verdict readers. Blank lines are skipped, unknown
  * fields are the caller's to ignore, and any {@link IllegalArgumentException} a handler throws becomes an {@link
- * InputFormatException} naming the file and line. Files ending in {@code .gz} are decompressed.
+ * InputFormatException} naming the file and line. Files ending in {@code .gz} are decompressed. Public for the
+ * bench tools that read prompt sets the same way.
  */
-final class JsonLines {
+public final class JsonLines {
 
   static final ObjectMapper MAPPER =
       JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
@@ -34,14 +35,14 @@ final class JsonLines {
 
   /** Receives one parsed line; throws {@link IllegalArgumentException} with a reason when the line is invalid. */
   @FunctionalInterface
-  interface LineHandler {
+  public interface LineHandler {
     void accept(JsonNode object);
   }
 
   private JsonLines() {}
 
   /** Opens {@code file} as UTF-8 text, gunzipping it when its name ends in {@code .gz}; malformed bytes throw. */
-  static BufferedReader open(Path file) throws IOException {
+  public static BufferedReader open(Path file) throws IOException {
     InputStream in = Files.newInputStream(file);
     try {
       if (file.getFileName() != null && file.getFileName().toString().endsWith(".gz")) {
@@ -62,7 +63,7 @@ final class JsonLines {
   }
 
   /** Feeds every non-blank line of {@code in} to {@code handler}; {@code source} names the input in errors. */
-  static void forEach(BufferedReader in, String source, LineHandler handler) throws IOException {
+  public static void forEach(BufferedReader in, String source, LineHandler handler) throws IOException {
     long lineNo = 0;
     while (true) {
       String line;
@@ -99,7 +100,7 @@ final class JsonLines {
   }
 
   /** The non-empty string {@code field}; throws when it is missing, null, empty or not a string. */
-  static String requiredText(JsonNode object, String field) {
+  public static String requiredText(JsonNode object, String field) {
     JsonNode v = object.get(field);
     if (v == null || v.isNull()) {
       throw new IllegalArgumentException(field + " is missing");
@@ -114,7 +115,7 @@ final class JsonLines {
   }
 
   /** The string {@code field}, or {@code null} when missing or null; throws when it is another type. */
-  static String optionalText(JsonNode object, String field) {
+  public static String optionalText(JsonNode object, String field) {
     JsonNode v = object.get(field);
     if (v == null || v.isNull()) {
       return null;
