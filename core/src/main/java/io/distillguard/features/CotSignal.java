@@ -6,6 +6,11 @@ package io.distillguard.features;
  */
 public record CotSignal(double score, boolean reconstruction) {
   public static final CotSignal NONE = new CotSignal(0, false);
+  /**
+   * A score at which the request plainly harvests reasoning: two kinds of elicitation together, or one with a
+   * reasoning budget.
+   */
+  public static final double HIGH = 0.6;
 
   public CotSignal {
     if (!(score >= 0 && score <= 1)) {

@@ -7,6 +7,7 @@ import io.distillguard.event.Request;
 import io.distillguard.event.Tier;
 import io.distillguard.features.Capability;
 import io.distillguard.features.CotDetector;
+import io.distillguard.features.CotSignal;
 import io.distillguard.features.RequestFeatures;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -100,7 +101,7 @@ public final class AccountSketch {
     activity.update(ts);
 
     capabilities[f.capability().ordinal()]++;
-    if (f.cot().score() >= 0.6) {
+    if (f.cot().score() >= CotSignal.HIGH) {
       cotHigh++;
     }
     if (f.cot().reconstruction()) {

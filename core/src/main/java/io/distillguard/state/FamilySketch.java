@@ -2,6 +2,7 @@ package io.distillguard.state;
 
 import io.distillguard.event.Event;
 import io.distillguard.features.Capability;
+import io.distillguard.features.CotSignal;
 import io.distillguard.features.RequestFeatures;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -67,7 +68,7 @@ public final class FamilySketch {
       asns.update(asn);
     }
     capabilities[f.capability().ordinal()]++;
-    if (f.cot().score() >= 0.6) {
+    if (f.cot().score() >= CotSignal.HIGH) {
       cotHigh++;
     }
     if (f.cot().reconstruction()) {
