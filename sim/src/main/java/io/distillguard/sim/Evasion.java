@@ -21,6 +21,9 @@ final class Evasion {
   static final int START_JITTER_HOURS = 12;
   private static final Rhythm HUMAN = Rhythm.human(0.7);
 
+  /** No evasion: plans and rhythms pass through unchanged and nothing is drawn (a plain run's campaigns). */
+  static final Evasion NONE = new Evasion(null, null);
+
   private final Simulation sim;
   private final SplittableRandom r;
   private final int phase;
@@ -31,7 +34,12 @@ final class Evasion {
   Evasion(Simulation sim, SplittableRandom r) {
     this.sim = sim;
     this.r = r;
-    this.phase = r.nextInt(2);
+    this.phase = r == null ? 0 : r.nextInt(2);
+  }
+
+  /** Whether this campaign evades at all ({@code false} only for {@link #NONE}). */
+  boolean active() {
+    return r != null;
   }
 
   /**
@@ -39,6 +47,9 @@ final class Evasion {
    * payment of its own (none stays none), a customer's country and a customer's client from there.
    */
   Plan evade(Plan planned, long to) {
+    if (!active()) {
+      return planned;
+    }
     long start = planned.start() + r.nextLong(Math.max(1, Math.min(START_JITTER_HOURS * Simulation.HOUR,
         (to - planned.start()) / 4)));
     String country = country();
@@ -53,6 +64,9 @@ final class Evasion {
    * stays none) and the client of a customer calling from home (SDK or console, as customers split them).
    */
   Plan evadeBehindProxies(Plan planned, String country) {
+    if (!active()) {
+      return planned;
+    }
     Network.Asn home = Network.home(country, r);
     return new Plan(planned.start(), created(planned.start()), payment(planned.payment()), country,
         Clients.fromHome(home, r.nextInt(84) < 72, r));
@@ -76,13 +90,22 @@ final class Evasion {
     return start - Simulation.MINUTE - r.nextLong(CREATION_SPREAD_DAYS * Simulation.DAY);
   }
 
-  /** {@code perDay} raised so that starting at {@code start} instead of {@code from} keeps the expected volume. */
+  /**
+   * {@code perDay} raised so that starting at {@code start} instead of {@code from} keeps the expected volume
+   * ({@code perDay} itself for a start at or before {@code from}, as an unevaded plan's is).
+   */
   static double keepVolume(double perDay, long from, long start, long to) {
     return start <= from || start >= to ? perDay : perDay * (to - from) / (to - start);
   }
 
-  /** A person's daily cycle for every second {@code i} (from a drawn first one), else {@code planned}. */
+  /**
+   * A person's daily cycle for every second {@code i} (from a drawn first one), else {@code planned}; {@code planned}
+   * when not {@link #active}.
+   */
   Rhythm rhythm(int i, Rhythm planned) {
+    if (!active()) {
+      return planned;
+    }
     cycles = true;
     if ((i + phase) % 2 == 0) {
       human++;
@@ -91,8 +114,11 @@ final class Evasion {
     return planned;
   }
 
-  /** Adds what was evaded to the campaign's scenario facts. */
+  /** Adds what was evaded to the campaign's scenario facts (nothing when not {@link #active}). */
   void describe(Population p) {
+    if (!active()) {
+      return;
+    }
     p.extra.put("creation_spread_days", CREATION_SPREAD_DAYS);
     if (shifts) {
       p.extra.put("start_jitter_hours", START_JITTER_HOURS);

@@ -63,9 +63,9 @@ final class ScenarioBuilder {
     return new SplittableRandom(Ids.mix64(sim.seed ^ (0x5CE7A110L * population)));
   }
 
-  /** Attack population {@code population}'s evasions in an evasive run, else {@code null}. */
+  /** Attack population {@code population}'s evasions in an evasive run, else {@link Evasion#NONE}. */
   private Evasion evasion(int population) {
-    return sim.evasive ? new Evasion(sim, rng(100 + population)) : null;
+    return sim.evasive ? new Evasion(sim, rng(100 + population)) : Evasion.NONE;
   }
 
   private int count(int atScaleOne, int min) {
@@ -162,7 +162,7 @@ final class ScenarioBuilder {
         sim.add(
             new Population(
                 "cot-harvest", "cot_harvest", Population.Label.ATTACK, "high_volume", false,
-                ev == null
+                !ev.active()
                     ? what + " Synchronized round-robin bursts over all accounts around the clock; 3-4 shared"
                         + " payment fingerprints; two /24 ranges in a hosting AS plus other hosting ASes; one SDK"
                         + " user agent and TLS fingerprint; accounts created in 3 batches; maximal reasoning and"
@@ -181,7 +181,7 @@ final class ScenarioBuilder {
     Network.Software sw = new Network.Software("Anthropic/Python 0.45.2", Network.TLS_PY_OLD);
     String[] countries = {"SG", "SG", "MY", "US", "JP"};
     double perDay = 40000 * scale / 6.0;
-    Rhythm flat = ev == null ? null : ev.aroundTheClock();
+    Rhythm flat = ev.active() ? ev.aroundTheClock() : null;
     List<SimAccount> accounts = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Network.Asn asn;
@@ -198,13 +198,11 @@ final class ScenarioBuilder {
       String pf = payments[r.nextInt(payments.length)];
       String email = pick(new String[] {"gmail.com", "outlook.com", "proton.me", "hotmail.com"}, r);
       Evasion.Plan plan = new Evasion.Plan(from, created, pf, pick(countries, r), Clients.direct(asn, ip, sw));
-      if (ev != null) {
-        plan = ev.evade(plan, sim.end);
-      }
+      plan = ev.evade(plan, sim.end);
       SimAccount a =
           account(p, null, 1, plan.created(), tier, false, plan.payment(), email, plan.country(), plan.client());
       accounts.add(a);
-      if (ev != null) {
+      if (ev.active()) {
         Rhythm rhythm = ev.rhythm(i, flat);
         long start = plan.start();
         double sessions = Evasion.keepVolume(perDay / n, from, start, sim.end) / CotWorker.SESSION;
@@ -216,7 +214,7 @@ final class ScenarioBuilder {
         }
       }
     }
-    if (ev == null) {
+    if (!ev.active()) {
       long period = (long) (D * n / perDay);
       actors.add(new BurstController(sim, nextActor(), accounts, period, from, sim.end));
       p.extra.put("payment_fingerprints", payments.length);
@@ -243,7 +241,7 @@ final class ScenarioBuilder {
         sim.add(
             new Population(
                 "agentic-harvest", "agentic_harvest", Population.Label.ATTACK, "high_volume", false,
-                ev == null
+                !ev.active()
                     ? what + " hundreds of accounts of varied tiers across direct, cloud and router access paths,"
                         + " varied SDKs and hosting ASes, partly shared payment;" + later
                     : what + " hundreds of accounts of varied tiers;" + later + " " + EVADED,
@@ -285,9 +283,7 @@ final class ScenarioBuilder {
       long created = from - r.nextLong(21 * D) - H;
       int keys = 1 + r.nextInt(3);
       Evasion.Plan plan = new Evasion.Plan(from, created, pf, pick(countries, r), c);
-      if (ev != null) {
-        plan = ev.evade(plan, sim.end);
-      }
+      plan = ev.evade(plan, sim.end);
       SimAccount a = account(p, null, keys, plan.created(), t, verified, plan.payment(), email, plan.country(),
           plan.client());
       boolean switches = r.nextInt(5) == 0;
@@ -298,15 +294,13 @@ final class ScenarioBuilder {
               0, 0.02);
       Rhythm rhythm = rhythms[r.nextInt(rhythms.length)];
       double sessions = perAccountDay / 5.5;
-      if (ev != null) {
-        rhythm = ev.rhythm(i, rhythm);
-        sessions = Evasion.keepVolume(sessions, from, plan.start(), sim.end);
-      }
+      rhythm = ev.rhythm(i, rhythm);
+      sessions = Evasion.keepVolume(sessions, from, plan.start(), sim.end);
       actors.add(new AgentActor(sim, nextActor(), a, setup, rhythm, sessions, plan.start(), sim.end));
     }
     p.extra.put("phase2_from", iso(phase2));
     p.extra.put("phase2", "reasoning-trace extraction added to ~60% of sessions");
-    if (ev == null) {
+    if (!ev.active()) {
       p.extra.put("access_paths", List.of("direct", "cloud:aws-bedrock", "cloud:gcp-vertex", "router:openrouter"));
       p.extra.put("shared_payment_fingerprints", shared.length);
     } else {
@@ -326,7 +320,7 @@ final class ScenarioBuilder {
         sim.add(
             new Population(
                 "coding-agent-harvest", "coding_agent_harvest", Population.Label.ATTACK, "high_volume", false,
-                ev == null
+                !ev.active()
                     ? what + " batch-created accounts on cloud egress addresses in few ASes;" + later
                     : what + later + " " + EVADED,
                 from, sim.end));
@@ -368,9 +362,7 @@ final class ScenarioBuilder {
       String pf = payments[r.nextInt(payments.length)];
       String email = domains[r.nextInt(domains.length)];
       Evasion.Plan plan = new Evasion.Plan(from, created, pf, pick(countries, r), c);
-      if (ev != null) {
-        plan = ev.evade(plan, sim.end);
-      }
+      plan = ev.evade(plan, sim.end);
       SimAccount a = account(p, null, 1, plan.created(), tier, verified, plan.payment(), email, plan.country(),
           plan.client());
       long switchAt = Long.MAX_VALUE;
@@ -385,10 +377,8 @@ final class ScenarioBuilder {
               Long.MAX_VALUE, switchAt, 1.0, 0, 0.03);
       Rhythm rhythm = rhythms[i % rhythms.length];
       double sessions = perAccountDay / 8.0;
-      if (ev != null) {
-        rhythm = ev.rhythm(i, rhythm);
-        sessions = Evasion.keepVolume(sessions, from, plan.start(), sim.end);
-      }
+      rhythm = ev.rhythm(i, rhythm);
+      sessions = Evasion.keepVolume(sessions, from, plan.start(), sim.end);
       actors.add(new AgentActor(sim, nextActor(), a, setup, rhythm, sessions, plan.start(), sim.end));
     }
     java.util.Map<String, Object> pivot = new java.util.LinkedHashMap<>();
@@ -402,7 +392,7 @@ final class ScenarioBuilder {
     pivot.put("target_share", 0.5);
     pivot.put("target_share_reached_by", iso(sim.release + 18 * H));
     p.extra.put("pivot", pivot);
-    if (ev == null) {
+    if (!ev.active()) {
       p.extra.put("payment_fingerprints", payments.length);
       p.extra.put("creation_batches", List.of(iso(batches[0]), iso(batches[1])));
       p.extra.put("asns", List.of(16509L, 396982L, 8075L));
@@ -422,7 +412,7 @@ final class ScenarioBuilder {
         sim.add(
             new Population(
                 "hydra-reseller", "hydra_reseller", Population.Label.ATTACK, "high_volume", false,
-                ev == null
+                !ev.active()
                     ? what + "; router access paths; payment shared among subsets of accounts."
                     : what + ". Evasive operator: each account has an ordinary customer's client (user agent, TLS"
                         + " fingerprint, access path from home), its own payment and a creation date spread over the"
@@ -441,7 +431,7 @@ final class ScenarioBuilder {
     Rhythm rhythm = Rhythm.aroundTheClock(r);
     double perSlotDay = rate(80000, 7, slots);
     for (int s = 0; s < slots; s++) {
-      String seatCountry = ev == null ? null : ev.country();
+      String seatCountry = ev.active() ? ev.country() : null;
       java.util.function.LongFunction<SimAccount> recruit =
           t -> {
             String router = routers[r.nextInt(routers.length)];
@@ -459,14 +449,12 @@ final class ScenarioBuilder {
             String pf = payments[r.nextInt(payments.length)];
             String email = pick(domains, r);
             Evasion.Plan plan = new Evasion.Plan(t, created, pf, pick(countries, r), c);
-            if (ev != null) {
-              plan = ev.evadeBehindProxies(plan, seatCountry);
-            }
+            plan = ev.evadeBehindProxies(plan, seatCountry);
             return account(p, null, keys, plan.created(), Tier.RESELLER, verified, plan.payment(), email,
                 plan.country(), plan.client());
           };
       actors.add(
-          ev == null
+          !ev.active()
               ? new HydraSlot(sim, nextActor(), recruit, rhythm, 0, perSlotDay / 3.5)
               : new HydraSlot(sim, nextActor(), recruit, ev.rhythm(s, rhythm), Network.utcOffset(seatCountry),
                   perSlotDay / 3.5));
@@ -474,7 +462,7 @@ final class ScenarioBuilder {
     p.extra.put("concurrent_accounts", slots);
     p.extra.put("account_lifetime_days", List.of(1, 3));
     p.extra.put("distillation_share", List.of(0.35, 0.45));
-    if (ev == null) {
+    if (!ev.active()) {
       p.extra.put("access_paths", List.of("router:one-api", "router:new-api", "router:openrouter",
           "router:litellm-proxy"));
       p.extra.put("payment_fingerprints", payments.length);
@@ -493,7 +481,7 @@ final class ScenarioBuilder {
         sim.add(
             new Population(
                 "low-and-slow", "low_and_slow", Population.Label.ATTACK, "low_and_slow", false,
-                ev == null
+                !ev.active()
                     ? "Thousands of individual and free accounts created in waves, each on its own residential"
                         + " address with its own payment and a human-looking client, about 25 requests per account"
                         + " per day on a daily rhythm;" + what
@@ -529,12 +517,8 @@ final class ScenarioBuilder {
       int maxTokens = new int[] {4096, 8192, 16000}[r.nextInt(3)];
       int budget = r.nextBoolean() ? new int[] {4000, 8000, 10000}[r.nextInt(3)] : 0;
       long from = wave + r.nextLong(6 * H);
-      Evasion.Plan plan = new Evasion.Plan(from, created, pf, country, c);
-      double sessions = perDay / 2.0;
-      if (ev != null) {
-        plan = ev.evade(plan, sim.end);
-        sessions = Evasion.keepVolume(sessions, from, plan.start(), sim.end);
-      }
+      Evasion.Plan plan = ev.evade(new Evasion.Plan(from, created, pf, country, c), sim.end);
+      double sessions = Evasion.keepVolume(perDay / 2.0, from, plan.start(), sim.end);
       SimAccount a = account(p, null, 1, plan.created(), t, false, plan.payment(), email, plan.country(),
           plan.client());
       actors.add(
@@ -543,9 +527,7 @@ final class ScenarioBuilder {
     }
     p.extra.put("waves", List.of(iso(waves[0]), iso(waves[1]), iso(waves[2]), iso(waves[3])));
     p.extra.put("requests_per_account_per_day", 25);
-    if (ev != null) {
-      ev.describe(p);
-    }
+    ev.describe(p);
   }
 
   private void paraphrasedCot(SplittableRandom r) {
@@ -559,7 +541,7 @@ final class ScenarioBuilder {
         sim.add(
             new Population(
                 "paraphrased-cot", "paraphrased_cot", Population.Label.ATTACK, "high_volume", false,
-                ev == null ? what + "; accounts spread over three hosting ASes." : what + ". " + EVADED,
+                !ev.active() ? what + "; accounts spread over three hosting ASes." : what + ". " + EVADED,
                 from, sim.end));
     int n = count(120, 2);
     long[] asns = {24940, 16276, 51167};
@@ -573,14 +555,9 @@ final class ScenarioBuilder {
       Tier tier = r.nextInt(10) < 6 ? Tier.INDIVIDUAL : Tier.STARTUP;
       String pf = sim.newPayment();
       String email = pick(FREEMAIL, r);
-      Evasion.Plan plan = new Evasion.Plan(from, created, pf, pick(countries, r), c);
-      Rhythm own = rhythm;
-      double sessions = perAccountDay / 3.0;
-      if (ev != null) {
-        plan = ev.evade(plan, sim.end);
-        own = ev.rhythm(i, rhythm);
-        sessions = Evasion.keepVolume(sessions, from, plan.start(), sim.end);
-      }
+      Evasion.Plan plan = ev.evade(new Evasion.Plan(from, created, pf, pick(countries, r), c), sim.end);
+      Rhythm own = ev.rhythm(i, rhythm);
+      double sessions = Evasion.keepVolume(perAccountDay / 3.0, from, plan.start(), sim.end);
       SimAccount a = account(p, null, 1, plan.created(), tier, false, plan.payment(), email, plan.country(),
           plan.client());
       boolean reasoning = r.nextInt(10) < 6;
@@ -590,7 +567,7 @@ final class ScenarioBuilder {
     }
     p.extra.put("languages", List.of("en", "es", "de", "fr", "pt", "zh", "ru", "ja"));
     p.extra.put("non_english_share", 0.3);
-    if (ev == null) {
+    if (!ev.active()) {
       p.extra.put("asns", List.of(24940L, 16276L, 51167L));
     } else {
       ev.describe(p);
