@@ -6,7 +6,8 @@
 # Scenarios: seed 42 and seed 7 (half size) as the default; the same two on the full public prompt sets (seeds 42, 5);
 # three days (seed 11); quarter size, small campaigns (seed 3); fourteen days at half size (seed 9); seed 42 with the
 # campaigns' evasions on (simulate --evasive: customers' clients and networks, own payments, unsynchronized starts,
-# half on a human daily cycle). About 6 minutes on 2 cores.
+# half on a human daily cycle); seed 42 with unrelated developers who share one open-source coding agent (simulate
+# --shared-tool-users, a hard negative that the detection fails: see README). About 7 minutes on 2 cores.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-run/scenarios}"
@@ -36,3 +37,4 @@ scenario days3 --seed 11 --days 3
 scenario quarter --seed 3 --scale 0.25
 scenario days14 --seed 9 --scale 0.5 --days 14
 scenario evasive42 --seed 42 --evasive
+scenario sharedtool42 --seed 42 --shared-tool-users

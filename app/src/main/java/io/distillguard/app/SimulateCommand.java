@@ -57,6 +57,12 @@ import picocli.CommandLine.Option;
       "volumes, budgets, the model pivot, campaign sizes, personas and labels stay;",
       "scenario.json then records \"evasive\": true.",
       "",
+      "--shared-tool-users adds a benign persona (hard negative): about 200",
+      "unrelated developers who each run the same open-source coding agent with",
+      "their own key, from their own networks, on their own daily cycle; their",
+      "tasks, tools and output limits are those a coding-agent campaign also",
+      "sends. scenario.json then records \"shared_tool_users\": true.",
+      "",
       "Prompt text comes from a bundled sample of permissively licensed public",
       "prompt sets (see NOTICE); --corpus reads the same layout (<set>.jsonl or",
       "<set>.jsonl.gz) from a folder instead, e.g. shared/data/prompts.",
@@ -116,6 +122,11 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Attack campaigns adopt an adaptive operator's evasions (see above).")
   boolean evasive;
 
+  @Option(
+      names = "--shared-tool-users",
+      description = "Add developers who share one open-source coding agent, a hard negative (see above).")
+  boolean sharedToolUsers;
+
   @Option(names = "--quiet", description = "No progress lines on standard error.")
   boolean quiet;
 
@@ -131,7 +142,8 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     Duration duration = Duration.ofMillis(Math.round(days * 86_400_000d));
     SimulationConfig cfg =
-        new SimulationConfig(seed, scale, start, duration, gzip, corpus, out, maxEvents, evasive);
+        new SimulationConfig(seed, scale, start, duration, gzip, corpus, out, maxEvents, evasive,
+            sharedToolUsers);
     PrintStream err = System.err;
     SimulationResult r =
         Simulator.run(

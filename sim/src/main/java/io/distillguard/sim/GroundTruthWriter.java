@@ -80,6 +80,9 @@ final class GroundTruthWriter {
       if (cfg.evasive()) {
         g.writeBooleanField("evasive", true);
       }
+      if (cfg.sharedToolUsers()) {
+        g.writeBooleanField("shared_tool_users", true);
+      }
       g.writeStringField("start", iso(sim.start));
       g.writeStringField("end", iso(sim.end));
       g.writeNumberField("events", sim.events());

@@ -54,6 +54,9 @@ final class ScenarioBuilder {
     evalTeam(rng(11));
     sharedPaymentCompany(rng(12));
     allowedPartner(rng(13));
+    if (sim.sharedToolUsers) {
+      sharedToolUsers(rng(14));
+    }
     for (IntFunction<Actor> a : deferred) {
       actors.add(a.apply(nextActor()));
     }
@@ -691,6 +694,34 @@ final class ScenarioBuilder {
             new AgentActor(sim, nextActor(), a, setup, Rhythm.developers(), perAccountDay / 9.0, sim.start,
                 sim.end));
       }
+    }
+  }
+
+  private void sharedToolUsers(SplittableRandom r) {
+    Population p =
+        sim.add(
+            new Population(
+                "shared-tool-users", null, Population.Label.BENIGN, null, true,
+                "Developers, unrelated to each other, who each run the same open-source coding agent with their own"
+                    + " key: one system prompt and one set of tool schemas, agentic coding at developers' volumes on"
+                    + " their own daily cycle, from their own networks, each paying for itself.",
+                sim.start, sim.end));
+    int n = count(200, 10);
+    Network.Software sw = new Network.Software("OpenAI/JS 4.96.0 opencoder/0.9", Network.TLS_NODE);
+    for (int i = 0; i < n; i++) {
+      String country = pick(Network.COUNTRIES, r);
+      Tier t = tier(r, Tier.INDIVIDUAL, 70, Tier.STARTUP, 20, Tier.FREE, 10);
+      String pf = t == Tier.FREE && r.nextBoolean() ? null : sim.newPayment();
+      Network.Asn home = Network.home(country, r);
+      ClientInfo c = Clients.direct(home, home.ip(r), sw);
+      long created = sim.start - 20 * D - r.nextLong(700 * D);
+      SimAccount a = account(p, null, 1, created, t, r.nextInt(100) < 30, pf, pick(FREEMAIL, r), country, c);
+      double perDay = Math.min(400, Responder.lognormal(3.6, 0.8, r));
+      AgentActor.Setup setup =
+          new AgentActor.Setup(
+              AgentActor.Style.CODING_PRODUCT, 3, 15, 5000, 32000, 30, r.nextBoolean() ? 16000 : 0, false,
+              Long.MAX_VALUE, r.nextInt(4) == 0 ? sim.release + r.nextLong(48 * H) : Long.MAX_VALUE, 0.5, 0, 0.005);
+      actors.add(new AgentActor(sim, nextActor(), a, setup, Rhythm.developers(), perDay / 9.0, sim.start, sim.end));
     }
   }
 

@@ -25,6 +25,8 @@ final class Simulation {
   final double scale;
   /** Whether the attack campaigns use {@link Evasion}. */
   final boolean evasive;
+  /** Whether the shared-tool developers (a benign persona) are simulated. */
+  final boolean sharedToolUsers;
   final long start;
   final long end;
   /** When {@code frontier-large-2} is released. */
@@ -40,10 +42,12 @@ final class Simulation {
   private EventPipeline out;
   private long events;
 
-  Simulation(long seed, double scale, boolean evasive, long start, long end, PromptPools pools) {
+  Simulation(long seed, double scale, boolean evasive, boolean sharedToolUsers, long start, long end,
+      PromptPools pools) {
     this.seed = seed;
     this.scale = scale;
     this.evasive = evasive;
+    this.sharedToolUsers = sharedToolUsers;
     this.start = start;
     this.end = end;
     this.release = start + Math.floorDiv((end - start) / 2, HOUR) * HOUR;

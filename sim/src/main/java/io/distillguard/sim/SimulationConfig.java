@@ -11,7 +11,9 @@ import java.util.Objects;
  * in the shared layout, or {@code null} for the bundled corpus. {@code maxEvents} stops the run early (0 = no cap).
  * {@code evasive} makes the attack campaigns adopt an adaptive operator's evasions (customers' clients, residential
  * addresses, own payments, spread creation dates, unsynchronized starts, half of the accounts on a human daily
- * cycle); off, the output is what it was before the option existed.
+ * cycle); off, the output is what it was before the option existed. {@code sharedToolUsers} adds a benign persona
+ * that looks like a coding-agent campaign in part: unrelated developers who each run the same open-source coding
+ * agent with their own key (off: the output is what it was before the option existed).
  */
 public record SimulationConfig(
     long seed,
@@ -22,7 +24,8 @@ public record SimulationConfig(
     Path corpus,
     Path out,
     long maxEvents,
-    boolean evasive) {
+    boolean evasive,
+    boolean sharedToolUsers) {
 
   /** The default start, Monday 2026-03-02T00:00:00Z. */
   public static final Instant DEFAULT_START = Instant.parse("2026-03-02T00:00:00Z");
@@ -49,32 +52,37 @@ public record SimulationConfig(
 
   /** The default scenario at {@code scale} with seed {@code seed}, written to {@code out}. */
   public static SimulationConfig defaults(long seed, double scale, Path out) {
-    return new SimulationConfig(seed, scale, DEFAULT_START, DEFAULT_DURATION, false, null, out, 0, false);
+    return new SimulationConfig(seed, scale, DEFAULT_START, DEFAULT_DURATION, false, null, out, 0, false, false);
   }
 
   /** The same configuration with another duration. */
   public SimulationConfig withDuration(Duration d) {
-    return new SimulationConfig(seed, scale, start, d, gzip, corpus, out, maxEvents, evasive);
+    return new SimulationConfig(seed, scale, start, d, gzip, corpus, out, maxEvents, evasive, sharedToolUsers);
   }
 
   /** The same configuration with gzip output switched on or off. */
   public SimulationConfig withGzip(boolean g) {
-    return new SimulationConfig(seed, scale, start, duration, g, corpus, out, maxEvents, evasive);
+    return new SimulationConfig(seed, scale, start, duration, g, corpus, out, maxEvents, evasive, sharedToolUsers);
   }
 
   /** The same configuration writing to another folder. */
   public SimulationConfig withOut(Path o) {
-    return new SimulationConfig(seed, scale, start, duration, gzip, corpus, o, maxEvents, evasive);
+    return new SimulationConfig(seed, scale, start, duration, gzip, corpus, o, maxEvents, evasive, sharedToolUsers);
   }
 
   /** The same configuration with another seed. */
   public SimulationConfig withSeed(long s) {
-    return new SimulationConfig(s, scale, start, duration, gzip, corpus, out, maxEvents, evasive);
+    return new SimulationConfig(s, scale, start, duration, gzip, corpus, out, maxEvents, evasive, sharedToolUsers);
   }
 
   /** The same configuration with the campaigns' evasions switched on or off. */
   public SimulationConfig withEvasive(boolean e) {
-    return new SimulationConfig(seed, scale, start, duration, gzip, corpus, out, maxEvents, e);
+    return new SimulationConfig(seed, scale, start, duration, gzip, corpus, out, maxEvents, e, sharedToolUsers);
+  }
+
+  /** The same configuration with the shared-tool developers (a benign persona) added or not. */
+  public SimulationConfig withSharedToolUsers(boolean t) {
+    return new SimulationConfig(seed, scale, start, duration, gzip, corpus, out, maxEvents, evasive, t);
   }
 
   /** Name of the events file: {@code events.jsonl} or {@code events.jsonl.gz}. */
