@@ -1,6 +1,7 @@
 package io.distillguard.linking;
 
 import io.distillguard.scoring.AccountAssessment;
+import io.distillguard.scoring.AccountScorer;
 import io.distillguard.scoring.FamilyAssessment;
 import io.distillguard.state.AccountSketch;
 import io.distillguard.state.InfraKey;
@@ -15,7 +16,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Links accounts into groups on evidence-thresholded edges, then takes connected components (union-find, linear
- * time). Only accounts that look like harvesters on their own (profile score) are linked at all. Such an account joins
+ * time). Only accounts that look like harvesters on their own (profile score) are linked at all, and only those with
+ * a harvest tell beyond what they ask for (see {@link #linkScore}) through anything but a shared payment instrument. Such an account joins
  * a template family's group when a real part of its traffic is in that family and the family is suspicious (or, when
  * that part is spread over several suspicious families, as a template's paraphrases spread it, the group of the one
  * it uses most); one that is also suspicious overall joins the groups of the payment fingerprints and IP ranges it
@@ -154,7 +156,7 @@ public final class CampaignLinker {
       Derived d = derivedFor[i];
       // membership outlives a campaign's quiet phase only for accounts that still look like harvesters on their own:
       // a transient link must not make an ordinary account a permanent member
-      if (d.allowlisted || d.profile == null || d.established || d.profile.score() < PRIOR_PROFILE) {
+      if (d.allowlisted || d.established || linkScore(d.profile) < PRIOR_PROFILE) {
         continue;
       }
       String prior = priorCampaigns.get(ids.get(i));
@@ -269,14 +271,18 @@ public final class CampaignLinker {
       boolean allowlisted, Map<String, FamilyAssessment> families, UnaryOperator<String> canonicalFamily) {
     boolean established = profile != null && established(profile);
     boolean linked = !allowlisted && profile != null && profile.score() >= FAMILY_ACCOUNT_PROFILE;
+    // a template family, lockstep on families, a shared client configuration and a home address range (its /24 is
+    // its neighbours' and proxy exits') are what unrelated users of one tool may have in common: they link only an
+    // account with some harvest tell of its own; a payment instrument shared across organisations is not
+    boolean told = !allowlisted && linkScore(profile) >= FAMILY_ACCOUNT_PROFILE;
     Resolved[] memo = new Resolved[1]; // resolved once, and only if a link type gets past its cheap checks
     java.util.function.Supplier<Resolved> fams =
         () -> memo[0] != null ? memo[0] : (memo[0] = Resolved.of(a, families, canonicalFamily));
     return new Derived(a, profile, assessment, allowlisted, established,
-        linked ? familyNodes(a, fams, !established) : NO_NODES,
+        told ? familyNodes(a, fams, !established) : NO_NODES,
         linkLockstep ? familySet(a, profile, allowlisted, established, fams) : FamilySet.NONE,
         linked && linkInfrastructure && assessment != null && assessment.score() >= INFRA_ACCOUNT_SCORE
-            && !established ? infraLinks(a) : NO_INFRA);
+            && !established ? infraLinks(a, told) : NO_INFRA);
   }
 
   /** An account's families, heaviest first (ties by id), with their current ids and scores (null: none). */
@@ -294,6 +300,16 @@ public final class CampaignLinker {
       }
       return new Resolved(ids, scores, counts);
     }
+  }
+
+  /**
+   * The profile score that family, lockstep, configuration, address-range and prior-campaign links compare with their
+   * floors: the profile's score when it holds some harvest tell beyond what the account asks for ({@link
+   * AccountScorer#harvestTells} above 0), else 0. A developer whose only signals are an agent tool's capability mix and
+   * output limits is not linked into a campaign that uses the same tool.
+   */
+  static double linkScore(AccountAssessment p) {
+    return p != null && AccountScorer.harvestTells(p) > 0 ? p.score() : 0;
   }
 
   /** Puts an account into the linkable set if its profile reaches some link's floor, else takes it out. */
@@ -389,7 +405,7 @@ public final class CampaignLinker {
     for (int i = 0; i < accounts.length; i++) {
       AccountSketch a = accounts[i].sketch;
       AccountAssessment p = accounts[i].profile;
-      if (a == null || p == null || p.score() < CONFIG_MEMBER_PROFILE || a.requests() < CONFIG_MIN_REQUESTS
+      if (a == null || linkScore(p) < CONFIG_MEMBER_PROFILE || a.requests() < CONFIG_MIN_REQUESTS
           || accounts[i].allowlisted || accounts[i].established) {
         continue;
       }
@@ -401,7 +417,7 @@ public final class CampaignLinker {
       String key = InfraKey.CLIENT_CONFIG.key(top.get(0).getKey());
       candidates.computeIfAbsent(key, k -> new IntList()).add(i);
       java.util.Set<String> core = owners.computeIfAbsent(key, k -> new java.util.HashSet<>());
-      if (p.score() >= CONFIG_PROFILE) {
+      if (linkScore(p) >= CONFIG_PROFILE) {
         core.add(a.owner());
       }
     }
@@ -526,7 +542,7 @@ public final class CampaignLinker {
     }
     // a harvester on its own, with a real part of its traffic in templates: sending little but templates is no
     // evidence by itself (a class whose homework questions come from the same public sets as a campaign's does)
-    if (p.score() < LOCKSTEP_PROFILE || a.templated() < LOCKSTEP_TEMPLATED * a.requests()) {
+    if (linkScore(p) < LOCKSTEP_PROFILE || a.templated() < LOCKSTEP_TEMPLATED * a.requests()) {
       return FamilySet.NONE;
     }
     Resolved r = resolved.get();
@@ -693,9 +709,9 @@ public final class CampaignLinker {
   private static final InfraLink[] NO_INFRA = new InfraLink[0];
 
   /** An account's payment instruments, then its address ranges, each heaviest first. */
-  private static InfraLink[] infraLinks(AccountSketch a) {
+  private static InfraLink[] infraLinks(AccountSketch a, boolean ranges) {
     List<Map.Entry<String, Long>> pay = a.payments().sorted();
-    List<Map.Entry<String, Long>> ip = a.ipRanges().sorted();
+    List<Map.Entry<String, Long>> ip = ranges ? a.ipRanges().sorted() : List.of();
     if (pay.isEmpty() && ip.isEmpty()) {
       return NO_INFRA;
     }

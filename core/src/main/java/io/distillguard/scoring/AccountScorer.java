@@ -179,6 +179,32 @@ public final class AccountScorer {
     return finish(a.accountId(), n, reasons);
   }
 
+  /** The signals about what an account asks for, which ordinary users of a coding or agent tool share. */
+  private static final java.util.Set<String> CONTENT_SIGNALS = java.util.Set.of("capability_concentration",
+      "maximal_budgets");
+
+  /**
+   * An account's profile without the signals about what it asks for (capability concentration, large output limits
+   * and reasoning budgets): how it behaves (rhythm, age, addresses) and whether it elicits reasoning. Every developer
+   * who runs a coding agent sends nothing but tool-using code requests with large output limits; what sets a
+   * harvester apart is the rest.
+   */
+  public static double harvestTells(AccountAssessment profile) {
+    double keep = 1;
+    double damp = 1;
+    for (Reason r : profile.reasons()) {
+      if (CONTENT_SIGNALS.contains(r.signal())) {
+        continue;
+      }
+      if (r.weight() >= 0) {
+        keep *= 1 - Math.min(0.999, r.weight());
+      } else {
+        damp *= 1 + Math.max(-0.999, r.weight());
+      }
+    }
+    return (1 - keep) * damp; // as combine() over the other reasons
+  }
+
   private AccountAssessment finish(String id, long n, List<Reason> reasons) {
     reasons.removeIf(r -> !allowed.test(r.signal()));
     reasons.sort(Comparator.comparingDouble(Reason::weight).reversed().thenComparing(Reason::signal));

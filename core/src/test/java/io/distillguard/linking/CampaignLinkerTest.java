@@ -129,6 +129,43 @@ class CampaignLinkerTest {
   }
 
   @Test
+  void accountsThatOnlyAskLikeHarvesters_linkThroughASharedPaymentButNotThroughAFamily() {
+    // developers who run one coding agent: all tool use with large output limits (own profile 0.32), devoted to the
+    // agent's template family, which a campaign on the same tool made suspicious
+    Fixture devs = new Fixture();
+    for (int a = 0; a < 4; a++) {
+      devs.account("dev-" + a, new String[] {"tf-1", "tf-1", "tf-1", "tf-1", "tf-1", "tf-1"}, 2);
+      devs.profiles.put("dev-" + a, new AccountAssessment("dev-" + a, 0.32, 8, Fixture.CONTENT_ONLY));
+    }
+    devs.suspicion("tf-1", 0.6);
+    assertThat(devs.link()).isEmpty();
+    assertThat(devs.linkWithLockstep()).isEmpty();
+
+    // one harvest tell of their own (a fifth of their requests elicit reasoning traces) and they are linked
+    Fixture told = new Fixture();
+    List<Reason> withTell = new ArrayList<>(Fixture.CONTENT_ONLY);
+    withTell.add(new Reason("cot_elicitation", 0.06, "2 of 10 requests"));
+    for (int a = 0; a < 4; a++) {
+      told.account("h-" + a, new String[] {"tf-1", "tf-1", "tf-1", "tf-1", "tf-1", "tf-1"}, 2);
+      told.profiles.put("h-" + a, new AccountAssessment("h-" + a, 0.36, 8, withTell));
+    }
+    told.suspicion("tf-1", 0.6);
+    assertThat(told.link()).hasSize(1);
+
+    // a payment instrument shared across organisations is not what unrelated users of one tool share: it links them
+    Fixture paying = new Fixture();
+    for (String id : new String[] {"acct-a", "acct-b", "acct-c"}) {
+      paying.pays(id, 0, "pf-x");
+      // with family evidence on top (0.4: over the 0.35 at which infrastructure links an account)
+      paying.profiles.put(id, new AccountAssessment(id, 0.4, 5, Fixture.CONTENT_ONLY));
+    }
+    List<LinkedGroup> groups = new CampaignLinker(true, false, true).link(paying.state, paying.profiles,
+        paying.profiles, paying.families, fam -> fam, id -> false, Map.of(), paying.ids);
+    assertThat(groups).hasSize(1);
+    assertThat(groups.get(0).infrastructure()).containsEntry("pay:pf-x", 3);
+  }
+
+  @Test
   void linkingOnlyTheChangedAccounts_givesTheGroupsOfLinkingAllOfThemAfresh() {
     incrementalEqualsFresh(false, 20261127L);
   }
@@ -202,7 +239,7 @@ class CampaignLinkerTest {
         }
         long requests = f.state.account(id).requests();
         double profile = r.nextInt(5) == 0 ? 0.05 : 0.1 + 0.8 * r.nextDouble();
-        f.profiles.put(id, new AccountAssessment(id, profile, requests, List.of()));
+        f.profiles.put(id, new AccountAssessment(id, profile, requests, Fixture.TELLS));
         changed.add(id);
       }
       if (r.nextInt(3) == 0) { // a family's suspicion moves: every account in it changed
@@ -245,6 +282,11 @@ class CampaignLinkerTest {
   /** Accounts with chosen family sequences, own profiles of 0.5, and family suspicions. */
   private static final class Fixture {
     static final long T0_MILLIS = T0.toEpochMilli();
+    /** The reasons of a fixture account's profile: a harvest tell beyond what it asks for (its score is set apart). */
+    static final List<Reason> TELLS = List.of(new Reason("no_daily_cycle", 0.3, "around the clock"));
+    /** Reasons about what an account asks for only: what every user of a coding agent shows. */
+    static final List<Reason> CONTENT_ONLY = List.of(new Reason("capability_concentration", 0.2, "all tool use"),
+        new Reason("maximal_budgets", 0.15, "32k output limits"));
     final KeyedState state = new KeyedState();
     final Map<String, AccountAssessment> profiles = new HashMap<>();
     final Map<String, FamilyAssessment> families = new HashMap<>();
@@ -260,7 +302,7 @@ class CampaignLinkerTest {
       for (String fam : all) {
         state.update(features(id, seq++), fam, () -> "sample");
       }
-      profiles.put(id, new AccountAssessment(id, 0.5, all.size(), List.of()));
+      profiles.put(id, new AccountAssessment(id, 0.5, all.size(), TELLS));
       ids.add(id);
     }
 
@@ -272,14 +314,15 @@ class CampaignLinkerTest {
       for (int i = 0; i < 5; i++) {
         state.update(features(id, seq++, offset, payment), null, () -> "sample");
       }
-      profiles.put(id, new AccountAssessment(id, 0.6, 5, List.of()));
+      profiles.put(id, new AccountAssessment(id, 0.6, 5, TELLS));
     }
 
     /** Marks an account an established, verified enterprise or research account (a legitimacy marker). */
     void established(String id) {
       AccountAssessment p = profiles.get(id);
-      profiles.put(id, new AccountAssessment(id, p.score(), p.requests(),
-          List.of(new Reason("established_verified_account", -0.4, "verified research account"))));
+      List<Reason> reasons = new ArrayList<>(p.reasons());
+      reasons.add(new Reason("established_verified_account", -0.4, "verified research account"));
+      profiles.put(id, new AccountAssessment(id, p.score(), p.requests(), reasons));
     }
 
     /** Sets an account's own profile score. */

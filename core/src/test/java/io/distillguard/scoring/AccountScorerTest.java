@@ -66,6 +66,26 @@ class AccountScorerTest {
   }
 
   @Test
+  void harvestTells_areTheProfileWithoutWhatTheAccountAsksFor() {
+    AccountScorer scorer = new AccountScorer();
+    // all reasoning, no elicitation, few requests (no rhythm yet): capability concentration alone
+    AccountAssessment content = scorer.profile(account(12, 12, 0));
+    assertThat(content.score()).isGreaterThan(0);
+    assertThat(AccountScorer.harvestTells(content)).isZero();
+    // the same with chain-of-thought elicitation in a third of its requests: that is a tell
+    AccountAssessment eliciting = scorer.profile(account(12, 12, 4));
+    assertThat(AccountScorer.harvestTells(eliciting)).isCloseTo(
+        reason(eliciting, "cot_elicitation").orElseThrow().weight(), within(1e-9));
+    // dampings apply to the tells as to the score: a damping alone is no tell
+    AccountAssessment damped = new AccountAssessment("a", 0.2, 50, List.of(
+        new Reason("capability_concentration", 0.2, "x"), new Reason("human_daily_cycle", -0.25, "y")));
+    assertThat(AccountScorer.harvestTells(damped)).isZero();
+    AccountAssessment dampedTell = new AccountAssessment("a", 0.3, 50, List.of(
+        new Reason("no_daily_cycle", 0.3, "x"), new Reason("established_verified_account", -0.4, "y")));
+    assertThat(AccountScorer.harvestTells(dampedTell)).isCloseTo(0.3 * 0.6, within(1e-9));
+  }
+
+  @Test
   void profileIsTheNoisyOrOfItsReasons() {
     AccountScorer scorer = new AccountScorer();
     SplittableRandom r = new SplittableRandom(7);
