@@ -190,19 +190,7 @@ public final class AccountScorer {
    * harvester apart is the rest.
    */
   public static double harvestTells(AccountAssessment profile) {
-    double keep = 1;
-    double damp = 1;
-    for (Reason r : profile.reasons()) {
-      if (CONTENT_SIGNALS.contains(r.signal())) {
-        continue;
-      }
-      if (r.weight() >= 0) {
-        keep *= 1 - Math.min(0.999, r.weight());
-      } else {
-        damp *= 1 + Math.max(-0.999, r.weight());
-      }
-    }
-    return (1 - keep) * damp; // as combine() over the other reasons
+    return combine(profile.reasons(), signal -> !CONTENT_SIGNALS.contains(signal));
   }
 
   private AccountAssessment finish(String id, long n, List<Reason> reasons) {
@@ -213,9 +201,17 @@ public final class AccountScorer {
 
   /** Noisy-or of the positive weights, then each negative weight (a legitimacy marker) scales the result down. */
   static double combine(List<Reason> reasons) {
+    return combine(reasons, signal -> true);
+  }
+
+  /** {@link #combine(List)} of the reasons whose signal {@code counted} accepts. */
+  private static double combine(List<Reason> reasons, java.util.function.Predicate<String> counted) {
     double keep = 1;
     double damp = 1;
     for (Reason r : reasons) {
+      if (!counted.test(r.signal())) {
+        continue;
+      }
       if (r.weight() >= 0) {
         keep *= 1 - Math.min(0.999, r.weight());
       } else {
