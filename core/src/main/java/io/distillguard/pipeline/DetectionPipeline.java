@@ -607,6 +607,11 @@ public final class DetectionPipeline {
       // per-account signals alone never enforce: heavy legitimate users look alike in parts; review instead
       v = Verdict.SUSPICIOUS;
     }
+    if (v == Verdict.ATTACK && campaign == null && AccountScorer.harvestTells(own) <= 0) {
+      // a family shared with a campaign, and nothing of its own but what it asks for (a tool's capability mix and
+      // output limits): what every user of that tool shows; review, never enforce (see CampaignLinker.linkScore)
+      v = Verdict.SUSPICIOUS;
+    }
     return v;
   }
 

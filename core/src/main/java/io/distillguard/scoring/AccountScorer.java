@@ -38,6 +38,7 @@ public final class AccountScorer {
   static final double BUDGET_WEIGHT = 0.15;
   static final double NEW_ACCOUNT_WEIGHT = 0.15;
   static final double ROTATION_WEIGHT = 0.3;
+  static final double HOSTING_WEIGHT = 0.1;
   static final double HUMAN_CYCLE_DAMPING = -0.25;
   static final double VERIFIED_DAMPING = -0.4;
   static final int RHYTHM_MIN_REQUESTS = 24;
@@ -126,7 +127,17 @@ public final class AccountScorer {
       }
     }
 
-    // 8. a verified enterprise or research account of some age: the pathways abused are new, unverified ones
+    // 8. sent from servers: most requests straight from hosting or cloud compute networks
+    if (n >= 5) {
+      double hosted = (double) a.fromHosting() / n;
+      if (hosted >= 0.5) {
+        reasons.add(Reason.formatted("hosting_network", HOSTING_WEIGHT * hosted,
+            "%.0f%% of %d requests came straight from hosting or cloud compute networks (servers, not homes or"
+                + " offices)", 100 * hosted, n));
+      }
+    }
+
+    // 9. a verified enterprise or research account of some age: the pathways abused are new, unverified ones
     if (Boolean.TRUE.equals(a.verified()) && a.tier() != null
         && (a.tier() == Tier.ENTERPRISE || a.tier() == Tier.RESEARCH)
         && a.createdAt() != Long.MIN_VALUE && a.firstSeen() - a.createdAt() > 30 * 86_400_000L) {
@@ -179,13 +190,17 @@ public final class AccountScorer {
     return finish(a.accountId(), n, reasons);
   }
 
-  /** The signals about what an account asks for, which ordinary users of a coding or agent tool share. */
+  /**
+   * The signals that are no harvest tell of an account's own: what it asks for, which ordinary users of a coding or
+   * agent tool share, and the families it shares with others (evidence about the family, not about the account).
+   */
   private static final java.util.Set<String> CONTENT_SIGNALS = java.util.Set.of("capability_concentration",
-      "maximal_budgets");
+      "maximal_budgets", "shared_template_family");
 
   /**
-   * An account's profile without the signals about what it asks for (capability concentration, large output limits
-   * and reasoning budgets): how it behaves (rhythm, age, addresses) and whether it elicits reasoning. Every developer
+   * An account's profile or assessment without the signals about what it asks for (capability concentration, large
+   * output limits and reasoning budgets) and without shared-family evidence: how it behaves (rhythm, age, addresses)
+   * and whether it elicits reasoning. Every developer
    * who runs a coding agent sends nothing but tool-using code requests with large output limits; what sets a
    * harvester apart is the rest.
    */

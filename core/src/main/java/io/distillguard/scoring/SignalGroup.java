@@ -12,8 +12,12 @@ public enum SignalGroup {
   FAMILIES(Set.of("shared_template_family")),
   /** Lockstep on template-family sets. */
   LOCKSTEP(Set.of("lockstep_families")),
-  /** Links through payment fingerprints and IP ranges; addresses rotated through a proxy pool. */
-  INFRASTRUCTURE(Set.of("shared_infrastructure", "rotating_addresses", "shared_client_configuration")),
+  /**
+   * Links through payment fingerprints and IP ranges; addresses rotated through a proxy pool; requests sent straight
+   * from hosting networks.
+   */
+  INFRASTRUCTURE(Set.of("shared_infrastructure", "rotating_addresses", "shared_client_configuration",
+      "hosting_network")),
   /** What requests ask for: chain-of-thought, reconstruction, capability concentration. */
   CONTENT(Set.of("cot_elicitation", "reasoning_reconstruction", "capability_concentration")),
   /** Daily rhythm: around the clock, or a human cycle. */

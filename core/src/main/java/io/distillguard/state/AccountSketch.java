@@ -8,6 +8,7 @@ import io.distillguard.event.Tier;
 import io.distillguard.features.Capability;
 import io.distillguard.features.CotDetector;
 import io.distillguard.features.CotSignal;
+import io.distillguard.features.HostingNetworks;
 import io.distillguard.features.RequestFeatures;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -31,7 +32,7 @@ import java.util.TreeMap;
  */
 public final class AccountSketch {
 
-  static final byte FORMAT_VERSION = 3;
+  static final byte FORMAT_VERSION = 4;
   static final int FAMILY_CAPACITY = 16;
   static final int INFRA_CAPACITY = 8;
   static final int MODEL_CAPACITY = 8;
@@ -66,6 +67,7 @@ public final class AccountSketch {
   // parameters
   private long largeReasoningBudget;
   private long largeMaxTokens;
+  private long fromHosting;
   private long withTools;
   private long withImages;
 
@@ -130,6 +132,9 @@ public final class AccountSketch {
     ClientInfo c = e.clientOrEmpty();
     ip24.update(f.ipRange());
     asns.update(c.asn() == null ? null : String.valueOf(c.asn()));
+    if (HostingNetworks.directFromHosting(c.asn(), c.accessPath())) {
+      fromHosting++;
+    }
     tls.update(c.tlsFingerprint());
     userAgents.update(c.userAgent());
     accessPaths.update(c.accessPath());
@@ -206,6 +211,7 @@ public final class AccountSketch {
     families.merge(o.families);
     largeReasoningBudget += o.largeReasoningBudget;
     largeMaxTokens += o.largeMaxTokens;
+    fromHosting += o.fromHosting;
     withTools += o.withTools;
     withImages += o.withImages;
     ip24.merge(o.ip24);
@@ -342,6 +348,11 @@ public final class AccountSketch {
     return largeMaxTokens;
   }
 
+  /** Requests sent directly from a hosting or cloud compute network (see {@link HostingNetworks}). */
+  public long fromHosting() {
+    return fromHosting;
+  }
+
   public long withTools() {
     return withTools;
   }
@@ -432,6 +443,7 @@ public final class AccountSketch {
       families.write(out);
       out.writeLong(largeReasoningBudget);
       out.writeLong(largeMaxTokens);
+      out.writeLong(fromHosting);
       out.writeLong(withTools);
       out.writeLong(withImages);
       for (TopK t : new TopK[] {ip24, asns, tls, userAgents, payments, accessPaths, models, configurations}) {
@@ -486,6 +498,7 @@ public final class AccountSketch {
       s.families.clearAndMerge(TopK.read(in));
       s.largeReasoningBudget = in.readLong();
       s.largeMaxTokens = in.readLong();
+      s.fromHosting = in.readLong();
       s.withTools = in.readLong();
       s.withImages = in.readLong();
       for (TopK k : new TopK[] {s.ip24, s.asns, s.tls, s.userAgents, s.payments, s.accessPaths, s.models, s.configurations}) {
@@ -512,7 +525,7 @@ public final class AccountSketch {
         String.valueOf(firstSeen), String.valueOf(lastSeen), Arrays.toString(hourOfDay),
         String.valueOf(activeDays.estimate()), String.valueOf(activitySnapshot()), Arrays.toString(capabilities),
         String.valueOf(cotHigh), String.valueOf(reconstruction), String.valueOf(templated), families.toString(),
-        String.valueOf(largeReasoningBudget), String.valueOf(largeMaxTokens), String.valueOf(withTools),
+        String.valueOf(largeReasoningBudget), String.valueOf(largeMaxTokens), String.valueOf(fromHosting), String.valueOf(withTools),
         String.valueOf(withImages), ip24.toString(), asns.toString(), tls.toString(), userAgents.toString(),
         payments.toString(), accessPaths.toString(), configurations.toString(), String.valueOf(endUsers.estimate()), String.valueOf(distinctIpRanges.estimate()), models.toString(),
         modelFirstUse.toString());

@@ -18,8 +18,9 @@ class VerdictRulesTest {
   static final List<Reason> MEMBER = List.of(new Reason("campaign_member", 0.8, "x"));
   static final List<Reason> OWN_ONLY = List.of(new Reason("cot_elicitation", 0.3, "x"));
 
+  /** An account's own assessment with a harvest tell of its own (activity around the clock). */
   static AccountAssessment own(double score, long requests) {
-    return new AccountAssessment("a", score, requests, List.of());
+    return new AccountAssessment("a", score, requests, List.of(new Reason("no_daily_cycle", 0.3, "x")));
   }
 
   static Verdict decide(AccountAssessment own, double lifted, Verdict campaign, List<Reason> reasons) {
@@ -33,6 +34,20 @@ class VerdictRulesTest {
     assertThat(decide(own(0.8, 9), 0.8, null, SHARED_FAMILY)).isEqualTo(Verdict.SUSPICIOUS);
     assertThat(decide(own(0.5, 20), 0.5, null, SHARED_FAMILY)).isEqualTo(Verdict.SUSPICIOUS);
     assertThat(decide(own(0.2, 20), 0.2, null, SHARED_FAMILY)).isEqualTo(Verdict.BENIGN);
+  }
+
+  @Test
+  void aFamilySharedWithACampaign_neverEnforcesAnAccountWithoutAHarvestTellOfItsOwn() {
+    // a developer on the campaign's tool: all tool use, large output limits, most traffic in the tool's family
+    AccountAssessment dev = new AccountAssessment("a", 0.72, 20, List.of(
+        new Reason("shared_template_family", 0.585, "x"), new Reason("capability_concentration", 0.2, "x"),
+        new Reason("maximal_budgets", 0.15, "x")));
+    assertThat(decide(dev, 0.72, null, dev.reasons())).isEqualTo(Verdict.SUSPICIOUS);
+    // the same with reasoning elicited in a fifth of its requests
+    List<Reason> told = new java.util.ArrayList<>(dev.reasons());
+    told.add(new Reason("cot_elicitation", 0.06, "x"));
+    AccountAssessment harvester = new AccountAssessment("a", 0.74, 20, told);
+    assertThat(decide(harvester, 0.74, null, told)).isEqualTo(Verdict.ATTACK);
   }
 
   @Test

@@ -29,10 +29,14 @@ class AccountScorerTest {
    * first {@code cot} of them eliciting reasoning.
    */
   private static AccountSketch account(int n, int harvest, int cot) {
+    return account(n, harvest, cot, new ClientInfo("203.0.113.7", 64500L, "Example", "sdk/1", "t13d_1", "direct"));
+  }
+
+  /** As above, every request from {@code client}. */
+  private static AccountSketch account(int n, int harvest, int cot, ClientInfo client) {
     AccountSketch a = new AccountSketch("acct-1");
     AccountInfo info = new AccountInfo(T0.minus(Duration.ofDays(40)), Tier.INDIVIDUAL, false, "pf-1", "mail.example",
         "SG");
-    ClientInfo client = new ClientInfo("203.0.113.7", 64500L, "Example", "sdk/1", "t13d_1", "direct");
     for (int i = 0; i < n; i++) {
       Request q = new Request("model-1", null, null, List.of(Message.text("user", "p" + i)), List.of(), 1000, null,
           null, null, null, null, null);
@@ -83,6 +87,22 @@ class AccountScorerTest {
     AccountAssessment dampedTell = new AccountAssessment("a", 0.3, 50, List.of(
         new Reason("no_daily_cycle", 0.3, "x"), new Reason("established_verified_account", -0.4, "y")));
     assertThat(AccountScorer.harvestTells(dampedTell)).isCloseTo(0.3 * 0.6, within(1e-9));
+  }
+
+  @Test
+  void requestsStraightFromServers_areAHarvestTell_butNotThroughACloudPlatform() {
+    AccountScorer scorer = new AccountScorer();
+    ClientInfo vps = new ClientInfo("203.0.113.7", 24940L, "Hetzner", "sdk/1", "t13d_1", "direct");
+    AccountAssessment fromVps = scorer.profile(account(12, 12, 0, vps));
+    assertThat(reason(fromVps, "hosting_network").orElseThrow().weight())
+        .isCloseTo(AccountScorer.HOSTING_WEIGHT, within(1e-9));
+    assertThat(AccountScorer.harvestTells(fromVps)).isPositive();
+    // the same traffic through a cloud's model platform comes from the platform's addresses: no tell
+    ClientInfo bedrock = new ClientInfo("203.0.113.7", 16509L, "Amazon", "sdk/1", "t13d_1", "cloud:aws-bedrock");
+    assertThat(reason(scorer.profile(account(12, 12, 0, bedrock)), "hosting_network")).isEmpty();
+    // nor from a home network, nor from fewer than five requests
+    assertThat(reason(scorer.profile(account(12, 12, 0)), "hosting_network")).isEmpty();
+    assertThat(reason(scorer.profile(account(4, 4, 0, vps)), "hosting_network")).isEmpty();
   }
 
   @Test
