@@ -17,8 +17,8 @@ import java.util.function.UnaryOperator;
 /**
  * Links accounts into groups on evidence-thresholded edges, then takes connected components (union-find, linear
  * time). Only accounts that look like harvesters on their own (profile score) are linked at all, and only those with
- * a harvest tell beyond what they ask for (see {@link #linkScore}) through anything but a shared payment instrument. Such an account joins
- * a template family's group when a real part of its traffic is in that family and the family is suspicious (or, when
+ * a harvest tell beyond what they ask for (see {@link #linkScore}) through anything but a shared payment instrument.
+ * Such an account joins a template family's group when a real part of its traffic is in that family and the family is suspicious (or, when
  * that part is spread over several suspicious families, as a template's paraphrases spread it, the group of the one
  * it uses most); one that is also suspicious overall joins the groups of the payment fingerprints and IP ranges it
  * uses, unless the key belongs to a single declared organisation (its own card and office range) or is common
@@ -156,7 +156,7 @@ public final class CampaignLinker {
       Derived d = derivedFor[i];
       // membership outlives a campaign's quiet phase only for accounts that still look like harvesters on their own:
       // a transient link must not make an ordinary account a permanent member
-      if (d.allowlisted || d.established || linkScore(d.profile) < PRIOR_PROFILE) {
+      if (d.allowlisted || d.established || d.linkScore < PRIOR_PROFILE) {
         continue;
       }
       String prior = priorCampaigns.get(ids.get(i));
@@ -247,6 +247,8 @@ public final class CampaignLinker {
     final AccountAssessment assessment;
     final boolean allowlisted;
     final boolean established;
+    /** {@link #linkScore} of its profile. */
+    final double linkScore;
     /** The family nodes it joins (none when it is never linked). */
     final String[] familyNodes;
     /** Its lockstep items, {@link FamilySet#NONE} when it takes no part in lockstep. */
@@ -255,12 +257,13 @@ public final class CampaignLinker {
     final InfraLink[] infra;
 
     Derived(AccountSketch sketch, AccountAssessment profile, AccountAssessment assessment, boolean allowlisted,
-        boolean established, String[] familyNodes, FamilySet lockstep, InfraLink[] infra) {
+        boolean established, double linkScore, String[] familyNodes, FamilySet lockstep, InfraLink[] infra) {
       this.sketch = sketch;
       this.profile = profile;
       this.assessment = assessment;
       this.allowlisted = allowlisted;
       this.established = established;
+      this.linkScore = linkScore;
       this.familyNodes = familyNodes;
       this.lockstep = lockstep;
       this.infra = infra;
@@ -274,13 +277,14 @@ public final class CampaignLinker {
     // a template family, lockstep on families, a shared client configuration and a home address range (its /24 is
     // its neighbours' and proxy exits') are what unrelated users of one tool may have in common: they link only an
     // account with some harvest tell of its own; a payment instrument shared across organisations is not
-    boolean told = !allowlisted && linkScore(profile) >= FAMILY_ACCOUNT_PROFILE;
+    double linkScore = linkScore(profile);
+    boolean told = !allowlisted && linkScore >= FAMILY_ACCOUNT_PROFILE;
     Resolved[] memo = new Resolved[1]; // resolved once, and only if a link type gets past its cheap checks
     java.util.function.Supplier<Resolved> fams =
         () -> memo[0] != null ? memo[0] : (memo[0] = Resolved.of(a, families, canonicalFamily));
-    return new Derived(a, profile, assessment, allowlisted, established,
+    return new Derived(a, profile, assessment, allowlisted, established, linkScore,
         told ? familyNodes(a, fams, !established) : NO_NODES,
-        linkLockstep ? familySet(a, profile, allowlisted, established, fams) : FamilySet.NONE,
+        linkLockstep ? familySet(a, linkScore, allowlisted, established, fams) : FamilySet.NONE,
         linked && linkInfrastructure && assessment != null && assessment.score() >= INFRA_ACCOUNT_SCORE
             && !established ? infraLinks(a, told) : NO_INFRA);
   }
@@ -404,8 +408,8 @@ public final class CampaignLinker {
     Map<String, java.util.Set<String>> owners = new HashMap<>(); // owners of the core accounts only
     for (int i = 0; i < accounts.length; i++) {
       AccountSketch a = accounts[i].sketch;
-      AccountAssessment p = accounts[i].profile;
-      if (a == null || linkScore(p) < CONFIG_MEMBER_PROFILE || a.requests() < CONFIG_MIN_REQUESTS
+      double p = accounts[i].linkScore;
+      if (a == null || p < CONFIG_MEMBER_PROFILE || a.requests() < CONFIG_MIN_REQUESTS
           || accounts[i].allowlisted || accounts[i].established) {
         continue;
       }
@@ -417,7 +421,7 @@ public final class CampaignLinker {
       String key = InfraKey.CLIENT_CONFIG.key(top.get(0).getKey());
       candidates.computeIfAbsent(key, k -> new IntList()).add(i);
       java.util.Set<String> core = owners.computeIfAbsent(key, k -> new java.util.HashSet<>());
-      if (linkScore(p) >= CONFIG_PROFILE) {
+      if (p >= CONFIG_PROFILE) {
         core.add(a.owner());
       }
     }
@@ -535,14 +539,15 @@ public final class CampaignLinker {
    * An account's lockstep items: the share of its traffic in each family whose users look harvest-like, with LSH
    * band keys over the set; {@link FamilySet#NONE} when the account takes no part in lockstep.
    */
-  private static FamilySet familySet(AccountSketch a, AccountAssessment p, boolean allowlisted, boolean established,
+  private static FamilySet familySet(AccountSketch a, double linkScore, boolean allowlisted, boolean established,
       java.util.function.Supplier<Resolved> resolved) {
-    if (a == null || a.requests() < LOCKSTEP_MIN_REQUESTS || p == null || allowlisted || established) {
+    if (a == null || a.requests() < LOCKSTEP_MIN_REQUESTS || allowlisted || established) {
       return FamilySet.NONE;
     }
     // a harvester on its own, with a real part of its traffic in templates: sending little but templates is no
-    // evidence by itself (a class whose homework questions come from the same public sets as a campaign's does)
-    if (linkScore(p) < LOCKSTEP_PROFILE || a.templated() < LOCKSTEP_TEMPLATED * a.requests()) {
+    // evidence by itself (a class whose homework questions come from the same public sets as a campaign's does);
+    // linkScore is 0 without a profile
+    if (linkScore < LOCKSTEP_PROFILE || a.templated() < LOCKSTEP_TEMPLATED * a.requests()) {
       return FamilySet.NONE;
     }
     Resolved r = resolved.get();

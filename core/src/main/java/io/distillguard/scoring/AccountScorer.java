@@ -194,18 +194,17 @@ public final class AccountScorer {
    * The signals that are no harvest tell of an account's own: what it asks for, which ordinary users of a coding or
    * agent tool share, and the families it shares with others (evidence about the family, not about the account).
    */
-  private static final java.util.Set<String> CONTENT_SIGNALS = java.util.Set.of("capability_concentration",
+  private static final java.util.Set<String> NOT_OWN_TELLS = java.util.Set.of("capability_concentration",
       "maximal_budgets", "shared_template_family");
 
   /**
    * An account's profile or assessment without the signals about what it asks for (capability concentration, large
    * output limits and reasoning budgets) and without shared-family evidence: how it behaves (rhythm, age, addresses)
-   * and whether it elicits reasoning. Every developer
-   * who runs a coding agent sends nothing but tool-using code requests with large output limits; what sets a
-   * harvester apart is the rest.
+   * and whether it elicits reasoning. Every developer who runs a coding agent sends nothing but tool-using code
+   * requests with large output limits; what sets a harvester apart is the rest.
    */
   public static double harvestTells(AccountAssessment profile) {
-    return combine(profile.reasons(), signal -> !CONTENT_SIGNALS.contains(signal));
+    return combine(profile.reasons(), signal -> !NOT_OWN_TELLS.contains(signal));
   }
 
   private AccountAssessment finish(String id, long n, List<Reason> reasons) {
