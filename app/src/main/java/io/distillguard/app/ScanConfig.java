@@ -1,6 +1,7 @@
 package io.distillguard.app;
 
 import io.distillguard.event.ReaderOptions;
+import io.distillguard.features.HostingNetworks;
 import io.distillguard.scoring.DetectionConfig;
 import java.io.IOException;
 import java.io.Reader;
@@ -28,18 +29,20 @@ import java.util.TreeSet;
  * detection.min_attack_requests  = 10    # an account needs this many requests before it can be an attack
  * detection.disabled_signals     =       # signal groups to switch off, for ablations: families, lockstep,
  *                                        # infrastructure, content, rhythm, volume, coordination
+ * features.hosting_asns          =       # file of hosting/cloud compute ASNs added to the bundled list, one a
+ *                                        # line (AS123 or 123; -123 removes a bundled one)
  * </pre>
  */
-record ScanConfig(ReaderOptions reader, DetectionConfig detection) {
+record ScanConfig(ReaderOptions reader, DetectionConfig detection, HostingNetworks hosting) {
 
   static final Set<String> KEYS =
       Set.of(
           "reader.max_line_bytes", "reader.max_out_of_order", "reader.max_buffered", "reader.dedupe_window",
           "detection.attack_threshold", "detection.suspicious_threshold", "detection.evaluate_every",
-          "detection.min_attack_requests", "detection.disabled_signals");
+          "detection.min_attack_requests", "detection.disabled_signals", "features.hosting_asns");
 
   static ScanConfig defaults() {
-    return new ScanConfig(ReaderOptions.defaults(), DetectionConfig.defaults());
+    return new ScanConfig(ReaderOptions.defaults(), DetectionConfig.defaults(), HostingNetworks.bundled());
   }
 
   /** Reads a config file; throws {@link IllegalArgumentException} naming the file and the bad key or value. */
@@ -67,10 +70,22 @@ record ScanConfig(ReaderOptions reader, DetectionConfig detection) {
               doubleValue(p, "detection.suspicious_threshold", dd.suspiciousThreshold()),
               duration(p, "detection.evaluate_every", dd.evaluateEvery()),
               intValue(p, "detection.min_attack_requests", dd.minAttackRequests()),
-              signalGroups(p.getProperty("detection.disabled_signals"))));
+              signalGroups(p.getProperty("detection.disabled_signals"))),
+          hosting(p.getProperty("features.hosting_asns")));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
     }
+  }
+
+  private static HostingNetworks hosting(String v) throws IOException {
+    if (v == null || v.isBlank()) {
+      return HostingNetworks.bundled();
+    }
+    Path file = Path.of(v.strip());
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("features.hosting_asns: no such file " + file);
+    }
+    return HostingNetworks.bundledWith(file);
   }
 
   private static int intValue(Properties p, String key, int dflt) {

@@ -93,7 +93,7 @@ final class ScanJob {
     Path rejectsPath = out.resolve("rejects.jsonl");
     Files.deleteIfExists(rejectsPath);
     long started = System.nanoTime();
-    FeatureExtractor extractor = FeatureExtractor.withBundledModel();
+    FeatureExtractor extractor = FeatureExtractor.withBundledModel(config.hosting());
     DetectionPipeline pipeline = new DetectionPipeline(allowlist, config.detection(), extractor);
     Instant first = null;
     StreamStats stats;

@@ -3,6 +3,7 @@ package io.distillguard.features;
 import io.distillguard.event.Event;
 import io.distillguard.event.Message;
 import io.distillguard.event.Request;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import net.openhft.hashing.LongHashFunction;
 
@@ -34,14 +35,27 @@ public final class FeatureExtractor {
 
   private record SystemPrompt(long hash, long phrases, long[] shingles) {}
   private final CapabilityClassifier classifier;
+  private final HostingNetworks hosting;
 
-  public FeatureExtractor(CapabilityModel model) {
+  /** An extractor classifying capabilities with {@code model} and hosting networks by {@code hosting}. */
+  public FeatureExtractor(CapabilityModel model, HostingNetworks hosting) {
     this.classifier = new CapabilityClassifier(model);
+    this.hosting = Objects.requireNonNull(hosting, "hosting");
   }
 
-  /** An extractor with the capability model bundled in the jar. */
+  /** An extractor with the bundled hosting list. */
+  public FeatureExtractor(CapabilityModel model) {
+    this(model, HostingNetworks.bundled());
+  }
+
+  /** An extractor with the capability model and the hosting list bundled in the jar. */
   public static FeatureExtractor withBundledModel() {
     return new FeatureExtractor(CapabilityModel.bundled());
+  }
+
+  /** An extractor with the bundled capability model and the hosting list {@code hosting}. */
+  public static FeatureExtractor withBundledModel(HostingNetworks hosting) {
+    return new FeatureExtractor(CapabilityModel.bundled(), hosting);
   }
 
   /** The features of one event. Thread-safe; equal events give equal features. */
@@ -84,7 +98,8 @@ public final class FeatureExtractor {
         cot.score(phrases, q),
         raw.length(),
         images,
-        q.tools().size());
+        q.tools().size(),
+        hosting.directFromHosting(e.clientOrEmpty().asn(), e.clientOrEmpty().accessPath()));
   }
 
   private static final SystemPrompt NO_SYSTEM = new SystemPrompt(0L, 0L, new long[0]);

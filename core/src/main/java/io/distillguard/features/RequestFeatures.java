@@ -11,7 +11,8 @@ import java.util.Objects;
  * {@code ipRange} ({@link InfraKeys#ipRange}, null when the address is missing or malformed), {@code
  * clientConfiguration} ({@link InfraKeys#clientConfiguration}) and {@code owner} ({@link InfraKeys#owner}), with the
  * {@link KeyHash} hashes the sketches count by: {@code accountKey}, {@code ownerKey}, {@code ipRangeKey} (0 when there
- * is no range) and {@code eventKey}. No prompt text is kept here beyond the event itself.
+ * is no range) and {@code eventKey}; {@code fromHosting}: sent straight from a hosting or cloud compute network
+ * ({@link HostingNetworks#directFromHosting}). No prompt text is kept here beyond the event itself.
  */
 public record RequestFeatures(
     Event event,
@@ -22,6 +23,7 @@ public record RequestFeatures(
     int promptChars,
     boolean hasImages,
     int toolCount,
+    boolean fromHosting,
     String ipRange,
     String clientConfiguration,
     String owner,
@@ -39,16 +41,27 @@ public record RequestFeatures(
     Objects.requireNonNull(owner, "owner");
   }
 
-  /** Features with the infrastructure keys and key hashes derived from {@code event}. */
+  /**
+   * Features with the infrastructure keys and key hashes derived from {@code event}, and whether it came straight from
+   * a network of the bundled hosting list.
+   */
   public RequestFeatures(Event event, long[] shingles, long systemHash, Capability capability, CotSignal cot,
       int promptChars, boolean hasImages, int toolCount) {
     this(event, shingles, systemHash, capability, cot, promptChars, hasImages, toolCount,
+        HostingNetworks.bundled().directFromHosting(event.clientOrEmpty().asn(), event.clientOrEmpty().accessPath()));
+  }
+
+  /** Features with the infrastructure keys and key hashes derived from {@code event}. */
+  public RequestFeatures(Event event, long[] shingles, long systemHash, Capability capability, CotSignal cot,
+      int promptChars, boolean hasImages, int toolCount, boolean fromHosting) {
+    this(event, shingles, systemHash, capability, cot, promptChars, hasImages, toolCount, fromHosting,
         InfraKeys.ipRange(event.clientOrEmpty().ip()), InfraKeys.clientConfiguration(event), InfraKeys.owner(event));
   }
 
   private RequestFeatures(Event event, long[] shingles, long systemHash, Capability capability, CotSignal cot,
-      int promptChars, boolean hasImages, int toolCount, String ipRange, String clientConfiguration, String owner) {
-    this(event, shingles, systemHash, capability, cot, promptChars, hasImages, toolCount, ipRange,
+      int promptChars, boolean hasImages, int toolCount, boolean fromHosting, String ipRange,
+      String clientConfiguration, String owner) {
+    this(event, shingles, systemHash, capability, cot, promptChars, hasImages, toolCount, fromHosting, ipRange,
         clientConfiguration, owner, KeyHash.of(event.accountId()), KeyHash.of(owner),
         ipRange == null ? 0L : KeyHash.of(ipRange), KeyHash.sample(event.eventId()));
   }

@@ -8,7 +8,6 @@ import io.distillguard.event.Tier;
 import io.distillguard.features.Capability;
 import io.distillguard.features.CotDetector;
 import io.distillguard.features.CotSignal;
-import io.distillguard.features.HostingNetworks;
 import io.distillguard.features.RequestFeatures;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -132,7 +131,7 @@ public final class AccountSketch {
     ClientInfo c = e.clientOrEmpty();
     ip24.update(f.ipRange());
     asns.update(c.asn() == null ? null : String.valueOf(c.asn()));
-    if (HostingNetworks.directFromHosting(c.asn(), c.accessPath())) {
+    if (f.fromHosting()) {
       fromHosting++;
     }
     tls.update(c.tlsFingerprint());
@@ -348,7 +347,7 @@ public final class AccountSketch {
     return largeMaxTokens;
   }
 
-  /** Requests sent directly from a hosting or cloud compute network (see {@link HostingNetworks}). */
+  /** Requests sent directly from a hosting or cloud compute network ({@link RequestFeatures#fromHosting}). */
   public long fromHosting() {
     return fromHosting;
   }

@@ -1,6 +1,7 @@
 package io.distillguard.service;
 
 import io.distillguard.features.FeatureExtractor;
+import io.distillguard.features.HostingNetworks;
 import io.distillguard.pipeline.DetectionPipeline;
 import io.distillguard.policy.Allowlist;
 import io.distillguard.service.alert.AlertRules;
@@ -66,7 +67,8 @@ public final class Service implements AutoCloseable {
       generatedAdminToken = tokens.create(TokenStore.Role.ADMIN, "admin (generated)");
     }
     Allowlist allowlist = cfg.allowlist() == null ? Allowlist.empty() : Allowlist.read(cfg.allowlist());
-    FeatureExtractor extractor = FeatureExtractor.withBundledModel();
+    FeatureExtractor extractor = FeatureExtractor.withBundledModel(
+        cfg.hostingAsns() == null ? HostingNetworks.bundled() : HostingNetworks.bundledWith(cfg.hostingAsns()));
     this.detector = new Detector(log, () -> new DetectionPipeline(allowlist, cfg.detection(), extractor), 2000);
     detector.checkpoints(new Detector.Checkpoints(dataDir.resolve("checkpoint.bin"), cfg.checkpointEvery()));
     this.decider = new Decider(detector, cfg.decisions(),

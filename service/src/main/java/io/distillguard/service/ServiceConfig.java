@@ -53,6 +53,7 @@ import java.util.TreeSet;
  * alerts.retry_max           = PT1H      # longest retry delay
  * alerts.max_attempts        = 12        # attempts before an alert is given up
  * allowlist                  =           # file of account or org ids never enforced
+ * features.hosting_asns      =           # file of hosting/cloud ASNs added to the bundled list (-ASN removes one)
  * </pre>
  */
 public record ServiceConfig(
@@ -73,7 +74,8 @@ public record ServiceConfig(
     int checkpointEvery,
     io.distillguard.service.alert.AlertSender.Target alerts,
     Path allowlist,
-    Duration retention) {
+    Duration retention,
+    Path hostingAsns) {
 
   static final Set<String> KEYS = Set.of(
       "store.url", "store.user", "store.password", "ingest.max_body_bytes", "ingest.max_event_bytes",
@@ -81,7 +83,7 @@ public record ServiceConfig(
       "decisions.attack_action", "decisions.suspicious_action", "decisions.shadow", "decisions.ttl",
       "decisions.fail_closed", "litellm.account_fields", "envoy.grpc_port", "envoy.account_header",
       "envoy.api_key_map", "policy.file", "detection.checkpoint_every", "alerts.webhook_url", "alerts.format", "alerts.secret", "alerts.retry_base",
-      "alerts.retry_max", "alerts.max_attempts", "allowlist", "events.retention");
+      "alerts.retry_max", "alerts.max_attempts", "allowlist", "events.retention", "features.hosting_asns");
 
   public static ServiceConfig defaults() {
     return read(new Properties(), Map.of());
@@ -150,7 +152,9 @@ public record ServiceConfig(
             .equals("0") ? 0 : (int) longValue(p, "detection.checkpoint_every", 12),
         alerts(p),
         allow == null ? null : Path.of(allow),
-        duration(p, "events.retention", Duration.ofDays(7)));
+        duration(p, "events.retention", Duration.ofDays(7)),
+        blankToNull(p.getProperty("features.hosting_asns")) == null ? null
+            : Path.of(blankToNull(p.getProperty("features.hosting_asns"))));
   }
 
   private static io.distillguard.service.alert.AlertSender.Target alerts(Properties p) {
@@ -192,7 +196,7 @@ public record ServiceConfig(
   public ServiceConfig withEnvoyGrpcPort(int port) {
     return new ServiceConfig(storeUrl, storeUser, storePassword, maxBodyBytes, maxEventBytes, maxLag, detection,
         decisions, failClosed, litellmAccountFields, port, envoyAccountHeader, envoyApiKeyMap, policyFile,
-        checkpointEvery, alerts, allowlist, retention);
+        checkpointEvery, alerts, allowlist, retention, hostingAsns);
   }
 
   private static String blankToNull(String s) {
