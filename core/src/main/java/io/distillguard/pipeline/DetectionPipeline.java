@@ -289,7 +289,7 @@ public final class DetectionPipeline {
       AccountAssessment p = accountScorer.profile(a);
       profiles.put(id, p);
       // distillation under agreement says nothing about who else uses a template
-      ledger.update(a, p.score(), !allowed(id, a.orgId()), names::canonical);
+      ledger.update(a, p.score(), AccountScorer.standing(a, p), !allowed(id, a.orgId()), names::canonical);
       reassess.add(id);
     }
     dirty.clear();

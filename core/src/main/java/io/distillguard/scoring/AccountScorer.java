@@ -207,6 +207,20 @@ public final class AccountScorer {
     return combine(profile.reasons(), signal -> !NOT_OWN_TELLS.contains(signal));
   }
 
+  /**
+   * What an account's own behaviour says, for the families it devotes itself to: a harvest tell ({@link
+   * #harvestTells} above 0), or none after enough traffic to judge its rhythm ({@value #RHYTHM_MIN_REQUESTS}
+   * requests on 2 days or more), or too early to say.
+   */
+  public static FamilyUsage.Standing standing(AccountSketch a, AccountAssessment profile) {
+    if (harvestTells(profile) > 0) {
+      return FamilyUsage.Standing.TELLS;
+    }
+    return a.requests() >= RHYTHM_MIN_REQUESTS && a.activeDays() >= 2
+        ? FamilyUsage.Standing.CLEAR
+        : FamilyUsage.Standing.UNJUDGED;
+  }
+
   private AccountAssessment finish(String id, long n, List<Reason> reasons) {
     reasons.removeIf(r -> !allowed.test(r.signal()));
     reasons.sort(Comparator.comparingDouble(Reason::weight).reversed().thenComparing(Reason::signal));

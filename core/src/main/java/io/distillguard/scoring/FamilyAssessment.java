@@ -3,9 +3,10 @@ package io.distillguard.scoring;
 import java.util.Objects;
 
 /**
- * How suspicious one template family is, from how many unrelated owners devote their traffic to it and how
- * harvest-like its users look on their own; with what it asks for and its rhythm, for the analyst. {@code suspicion} in [0, 1]; the other components are the
- * counts an analyst can check.
+ * How suspicious one template family is, from how many unrelated owners devote their traffic to it, how harvest-like
+ * its users look on their own, and how many of its devoted users, once watched long enough, show a harvest tell of
+ * their own ({@code tellAccounts} of {@code tellAccounts + clearAccounts}); with what it asks for and its rhythm, for
+ * the analyst. {@code suspicion} in [0, 1]; the other components are the counts an analyst can check.
  */
 public record FamilyAssessment(
     String familyId,
@@ -15,6 +16,8 @@ public record FamilyAssessment(
     long owners,
     int devotedAccounts,
     int devotedOwners,
+    int tellAccounts,
+    int clearAccounts,
     double harvestUsage,
     double requestsPerAccount,
     double harvestShare,
@@ -33,9 +36,11 @@ public record FamilyAssessment(
   public String describe() {
     return String.format(
         "template family %s: %d requests from %d accounts of %d unrelated owners (%.0f per account); %d accounts of"
-            + " %d owners devote 25%%+ of their traffic to it; its users' own harvest profile averages %.2f; %.0f%%"
-            + " harvest capabilities, %.0f%% chain-of-thought elicitation, %.0f%% answer-given reconstruction",
-        familyId, requests, accounts, owners, requestsPerAccount, devotedAccounts, devotedOwners, harvestUsage,
-        100 * harvestShare, 100 * cotShare, 100 * reconstructionShare);
+            + " %d owners devote %.0f%%+ of their traffic to it; %d of %d judged devoted accounts show a harvest tell of"
+            + " their own; its users' own harvest profile averages %.2f; %.0f%% harvest capabilities, %.0f%%"
+            + " chain-of-thought elicitation, %.0f%% answer-given reconstruction",
+        familyId, requests, accounts, owners, requestsPerAccount, devotedAccounts, devotedOwners,
+        100 * FamilyUsage.DEVOTION, tellAccounts, tellAccounts + clearAccounts, harvestUsage, 100 * harvestShare,
+        100 * cotShare, 100 * reconstructionShare);
   }
 }

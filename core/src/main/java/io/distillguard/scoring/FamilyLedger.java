@@ -24,7 +24,8 @@ public final class FamilyLedger {
   /** An account's requests in one (canonical) family, and the usage record they were added to. */
   private record Contribution(String family, long inFamily, FamilyUsage usage) {}
 
-  private record AccountPart(long total, double profile, String owner, List<Contribution> parts) {}
+  private record AccountPart(long total, double profile, FamilyUsage.Standing standing, String owner,
+      List<Contribution> parts) {}
 
   private final Map<String, AccountPart> accounts = new HashMap<>();
   private final Map<String, FamilyUsage> usage = new HashMap<>();
@@ -43,6 +44,12 @@ public final class FamilyLedger {
    * still uses keeps its usage record (most families have one user, and would otherwise be dropped and made again).
    */
   public void update(AccountSketch a, double profile, boolean counts, UnaryOperator<String> canonical) {
+    update(a, profile, FamilyUsage.Standing.UNJUDGED, counts, canonical);
+  }
+
+  /** As {@link #update(AccountSketch, double, boolean, UnaryOperator)}, with what its own behaviour says. */
+  public void update(AccountSketch a, double profile, FamilyUsage.Standing standing, boolean counts,
+      UnaryOperator<String> canonical) {
     if (!counts) {
       remove(a.accountId(), canonical);
       return;
@@ -61,14 +68,14 @@ public final class FamilyLedger {
         u = usage.computeIfAbsent(family, k -> new FamilyUsage());
       }
       sharedBefore[i] = u.shared();
-      u.add(e.getValue(), a.requests(), profile, owner);
+      u.add(e.getValue(), a.requests(), profile, owner, standing);
       parts[i] = new Contribution(family, e.getValue(), u);
     }
     withdraw(old, canonical, parts);
     for (int i = 0; i < parts.length; i++) {
       touch(parts[i].family(), sharedBefore[i], parts[i].usage());
     }
-    accounts.put(a.accountId(), new AccountPart(a.requests(), profile, owner, List.of(parts)));
+    accounts.put(a.accountId(), new AccountPart(a.requests(), profile, standing, owner, List.of(parts)));
   }
 
   /**
@@ -110,13 +117,13 @@ public final class FamilyLedger {
         }
       }
       if (kept != null) {
-        kept.remove(c.inFamily(), old.total(), old.profile(), old.owner());
+        kept.remove(c.inFamily(), old.total(), old.profile(), old.owner(), old.standing());
         continue;
       }
       FamilyUsage u = usage.get(fam);
       if (u != null) {
         boolean before = u.shared();
-        u.remove(c.inFamily(), old.total(), old.profile(), old.owner());
+        u.remove(c.inFamily(), old.total(), old.profile(), old.owner(), old.standing());
         if (u.isEmpty()) {
           usage.remove(fam);
           u.retired = true;

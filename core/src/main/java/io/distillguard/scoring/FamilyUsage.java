@@ -18,8 +18,17 @@ public final class FamilyUsage {
   /** Profile scores are summed in units of 1e-9, so that removing a contribution restores the sum exactly. */
   private static final double FIXED = 1e9;
 
+  /**
+   * What an account's own behaviour says, for the family's judgement of its devoted users: it shows a harvest tell
+   * ({@link AccountScorer#harvestTells}), or it was watched long enough (see {@link AccountScorer#standing}) and shows
+   * none, or it is too early to say.
+   */
+  public enum Standing { TELLS, CLEAR, UNJUDGED }
+
   long requests;
   long profileWeighted;
+  int tellAccounts;
+  int clearAccounts;
   /** Set by {@link FamilyLedger} when this record leaves its ledger (emptied, or merged into another family's). */
   boolean retired;
   int devotedAccounts;
@@ -27,20 +36,35 @@ public final class FamilyUsage {
 
   /** Adds an account's requests in this family, given its total requests, own profile score and owner. */
   public void add(long inFamily, long total, double profile, String owner) {
-    apply(inFamily, total, profile, owner, 1);
+    add(inFamily, total, profile, owner, Standing.UNJUDGED);
+  }
+
+  /** As {@link #add(long, long, double, String)}, with what the account's own behaviour says. */
+  public void add(long inFamily, long total, double profile, String owner, Standing standing) {
+    apply(inFamily, total, profile, owner, standing, 1);
   }
 
   /** Removes a contribution made earlier with {@link #add} and the same arguments. */
   public void remove(long inFamily, long total, double profile, String owner) {
-    apply(inFamily, total, profile, owner, -1);
+    remove(inFamily, total, profile, owner, Standing.UNJUDGED);
   }
 
-  private void apply(long inFamily, long total, double profile, String owner, int sign) {
+  /** Removes a contribution made earlier with {@link #add} and the same arguments. */
+  public void remove(long inFamily, long total, double profile, String owner, Standing standing) {
+    apply(inFamily, total, profile, owner, standing, -1);
+  }
+
+  private void apply(long inFamily, long total, double profile, String owner, Standing standing, int sign) {
     requests += sign * inFamily;
     profileWeighted += sign * inFamily * Math.round(profile * FIXED);
     if (devoted(inFamily, total)) {
       devotedAccounts += sign;
       devotedOwners.merge(owner, sign, (x, y) -> x + y == 0 ? null : x + y);
+      if (standing == Standing.TELLS) {
+        tellAccounts += sign;
+      } else if (standing == Standing.CLEAR) {
+        clearAccounts += sign;
+      }
     }
   }
 
@@ -54,6 +78,8 @@ public final class FamilyUsage {
     requests += other.requests;
     profileWeighted += other.profileWeighted;
     devotedAccounts += other.devotedAccounts;
+    tellAccounts += other.tellAccounts;
+    clearAccounts += other.clearAccounts;
     other.devotedOwners.forEach((o, c) -> devotedOwners.merge(o, c, (x, y) -> x + y == 0 ? null : x + y));
   }
 
@@ -70,6 +96,28 @@ public final class FamilyUsage {
   public int devotedAccounts() {
     return devotedAccounts;
   }
+
+  /** Devoted accounts that show a harvest tell of their own. */
+  public int tellAccounts() {
+    return tellAccounts;
+  }
+
+  /** Devoted accounts watched long enough that show no harvest tell. */
+  public int clearAccounts() {
+    return clearAccounts;
+  }
+
+  /**
+   * The share of the judged devoted accounts that show a harvest tell, with two tell-showing accounts assumed (so
+   * that a family nobody has been judged in yet keeps its suspicion, and one clear user does not clear it): low for a
+   * popular tool's or benchmark's template, which many ordinary users devote themselves to, even when a campaign
+   * rides it.
+   */
+  public double harvestLikeShare() {
+    return (tellAccounts + PRIOR_TELLS) / (double) (tellAccounts + clearAccounts + PRIOR_TELLS);
+  }
+
+  private static final int PRIOR_TELLS = 5;
 
   /**
    * Whether more than one owner devotes itself to the family: only such a family is scored (one owner's devoted

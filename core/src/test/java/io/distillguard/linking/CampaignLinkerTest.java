@@ -337,7 +337,7 @@ class CampaignLinkerTest {
     }
 
     Fixture suspicion(String family, double s) {
-      families.put(family, new FamilyAssessment(family, s, 100, 10, 10, 5, 5, 0.5, 10, 0.9, 0.5, 0, 0.5));
+      families.put(family, new FamilyAssessment(family, s, 100, 10, 10, 5, 5, 5, 0, 0.5, 10, 0.9, 0.5, 0, 0.5));
       return this;
     }
 

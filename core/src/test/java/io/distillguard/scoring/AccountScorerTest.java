@@ -90,6 +90,29 @@ class AccountScorerTest {
   }
 
   @Test
+  void standing_isATell_orNoneAfterEnoughTrafficToJudge_orTooEarly() {
+    AccountScorer scorer = new AccountScorer();
+    AccountSketch early = account(12, 12, 0);
+    assertThat(AccountScorer.standing(early, scorer.profile(early))).isEqualTo(FamilyUsage.Standing.UNJUDGED);
+    AccountSketch eliciting = account(12, 12, 4);
+    assertThat(AccountScorer.standing(eliciting, scorer.profile(eliciting))).isEqualTo(FamilyUsage.Standing.TELLS);
+    // a developer: office hours on three days, all reasoning, nothing else
+    AccountSketch dev = new AccountSketch("acct-2");
+    AccountInfo info = new AccountInfo(T0.minus(Duration.ofDays(400)), Tier.INDIVIDUAL, false, "pf-2", null, "SG");
+    ClientInfo home = new ClientInfo("198.51.100.7", 7922L, "Comcast", "sdk/1", "t13d_1", "direct");
+    for (int i = 0; i < 30; i++) {
+      Request q = new Request("model-1", null, null, List.of(Message.text("user", "p" + i)), List.of(), 1000, null,
+          null, null, null, null, null);
+      Instant at = T0.plus(Duration.ofDays(i / 10)).plus(Duration.ofHours(9 + i % 10));
+      dev.update(new RequestFeatures(new Event("d-" + i, at, "acct-2", "org-2", null, null, info, home, q, null),
+          new long[] {i}, 0L, Capability.REASONING, CotSignal.NONE, 100, false, 0), null);
+    }
+    AccountAssessment devProfile = scorer.profile(dev);
+    assertThat(devProfile.score()).isGreaterThan(0); // what it asks for
+    assertThat(AccountScorer.standing(dev, devProfile)).isEqualTo(FamilyUsage.Standing.CLEAR);
+  }
+
+  @Test
   void requestsStraightFromServers_areAHarvestTell_butNotThroughACloudPlatform() {
     AccountScorer scorer = new AccountScorer();
     ClientInfo vps = new ClientInfo("203.0.113.7", 24940L, "Hetzner", "sdk/1", "t13d_1", "direct");

@@ -58,6 +58,7 @@ class FamilyLedgerTest {
       };
       Map<String, AccountSketch> sketches = new TreeMap<>();
       Map<String, Double> profiles = new HashMap<>();
+      Map<String, FamilyUsage.Standing> standings = new HashMap<>();
       int seq = 0;
       for (int step = 0; step < 400; step++) {
         Map<String, List<Long>> before = snapshot(ledger, canonical);
@@ -71,13 +72,15 @@ class FamilyLedgerTest {
             a.update(features(id, "org-" + (id.hashCode() % 3), seq++), fam);
           }
           double profile = r.nextInt(10) / 10.0;
+          FamilyUsage.Standing standing = FamilyUsage.Standing.values()[r.nextInt(3)];
           profiles.put(id, profile);
-          ledger.update(a, profile, true, canonical);
+          standings.put(id, standing);
+          ledger.update(a, profile, standing, true, canonical);
         } else if (op < 17 && sketches.containsKey(id)) {
           sketches.remove(id);
           ledger.remove(id, canonical);
         } else if (op < 18 && sketches.containsKey(id)) {
-          ledger.update(sketches.remove(id), profiles.get(id), false, canonical); // allowlisted: contributes nothing
+          ledger.update(sketches.remove(id), profiles.get(id), standings.get(id), false, canonical); // allowlisted
         } else {
           String absorbed = canonical.apply("tf-" + (1 + r.nextInt(8)));
           String into = canonical.apply("tf-" + (1 + r.nextInt(8)));
@@ -112,7 +115,7 @@ class FamilyLedgerTest {
       for (AccountSketch a : sketches.values()) {
         for (Map.Entry<String, Long> e : a.families().sorted()) {
           expected.computeIfAbsent(canonical.apply(e.getKey()), k -> new FamilyUsage())
-              .add(e.getValue(), a.requests(), profiles.get(a.accountId()), a.owner());
+              .add(e.getValue(), a.requests(), profiles.get(a.accountId()), a.owner(), standings.get(a.accountId()));
         }
       }
       for (int f = 1; f <= 8; f++) {
@@ -123,15 +126,20 @@ class FamilyLedgerTest {
           assertThat(got).as("seed %d family %s", seed, fam).isNull();
         } else {
           assertThat(got).as("seed %d family %s", seed, fam).isNotNull();
-          assertThat(List.of(got.requests, got.profileWeighted, got.devotedAccounts(), got.devotedOwners()))
+          assertThat(List.of(got.requests, got.profileWeighted, got.devotedAccounts(), got.devotedOwners(),
+              got.tellAccounts(), got.clearAccounts()))
               .as("seed %d family %s", seed, fam)
-              .isEqualTo(List.of(want.requests, want.profileWeighted, want.devotedAccounts(), want.devotedOwners()));
+              .isEqualTo(List.of(want.requests, want.profileWeighted, want.devotedAccounts(), want.devotedOwners(),
+                  want.tellAccounts(), want.clearAccounts()));
         }
       }
     }
   }
 
-  /** Each current family's usage: requests, profile-weighted requests, devoted accounts, devoted owners. */
+  /**
+   * Each current family's usage: requests, profile-weighted requests, devoted accounts, devoted owners, devoted
+   * accounts with a tell, clear devoted accounts.
+   */
   private static Map<String, List<Long>> snapshot(FamilyLedger ledger,
       java.util.function.UnaryOperator<String> canonical) {
     Map<String, List<Long>> out = new HashMap<>();
@@ -139,7 +147,8 @@ class FamilyLedgerTest {
       String fam = canonical.apply("tf-" + f);
       FamilyUsage u = ledger.usage(fam);
       if (u != null) {
-        out.put(fam, List.of(u.requests, u.profileWeighted, (long) u.devotedAccounts(), (long) u.devotedOwners()));
+        out.put(fam, List.of(u.requests, u.profileWeighted, (long) u.devotedAccounts(), (long) u.devotedOwners(),
+            (long) u.tellAccounts(), (long) u.clearAccounts()));
       }
     }
     return out;

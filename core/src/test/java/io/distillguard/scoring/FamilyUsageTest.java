@@ -6,25 +6,27 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import io.distillguard.scoring.FamilyUsage.Standing;
 import org.junit.jupiter.api.Test;
 
 /** Laws of the incrementally kept family usage: removal is exact, merging is adding in any order. */
 class FamilyUsageTest {
 
-  private record Part(long inFamily, long total, double profile, String owner) {}
+  private record Part(long inFamily, long total, double profile, String owner, Standing standing) {}
 
   private static List<Part> parts(Random r, int n) {
     List<Part> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       long total = 1 + r.nextInt(500);
-      out.add(new Part(1 + r.nextInt((int) total), total, r.nextDouble(), "o" + r.nextInt(12)));
+      out.add(new Part(1 + r.nextInt((int) total), total, r.nextDouble(), "o" + r.nextInt(12),
+          Standing.values()[r.nextInt(Standing.values().length)]));
     }
     return out;
   }
 
   private static FamilyUsage sum(List<Part> parts) {
     FamilyUsage u = new FamilyUsage();
-    parts.forEach(p -> u.add(p.inFamily(), p.total(), p.profile(), p.owner()));
+    parts.forEach(p -> u.add(p.inFamily(), p.total(), p.profile(), p.owner(), p.standing()));
     return u;
   }
 
@@ -32,6 +34,9 @@ class FamilyUsageTest {
     assertThat(a.harvestUsage()).isEqualTo(b.harvestUsage());
     assertThat(a.devotedAccounts()).isEqualTo(b.devotedAccounts());
     assertThat(a.devotedOwners()).isEqualTo(b.devotedOwners());
+    assertThat(a.tellAccounts()).isEqualTo(b.tellAccounts());
+    assertThat(a.clearAccounts()).isEqualTo(b.clearAccounts());
+    assertThat(a.harvestLikeShare()).isEqualTo(b.harvestLikeShare());
     assertThat(a.requests).isEqualTo(b.requests);
   }
 
@@ -44,7 +49,7 @@ class FamilyUsageTest {
       int keep = r.nextInt(all.size() + 1);
       FamilyUsage u = sum(all);
       for (Part p : all.subList(keep, all.size())) {
-        u.remove(p.inFamily(), p.total(), p.profile(), p.owner());
+        u.remove(p.inFamily(), p.total(), p.profile(), p.owner(), p.standing());
       }
       assertSame(u, sum(all.subList(0, keep)));
       assertThat(u.isEmpty()).isEqualTo(keep == 0);
@@ -83,5 +88,30 @@ class FamilyUsageTest {
     u.remove(30, 100, 0.5, "y");
     assertThat(u.devotedOwners()).isZero();
     assertThat(u.devotedAccounts()).isZero();
+  }
+
+  @Test
+  void onlyDevotedJudgedAccountsCountTowardsTheHarvestLikeShare() {
+    FamilyUsage u = new FamilyUsage();
+    double none = u.harvestLikeShare();
+    assertThat(none).isEqualTo(1.0); // nobody judged yet: the family keeps its suspicion
+    u.add(50, 100, 0.1, "a", Standing.CLEAR);
+    u.add(5, 100, 0.1, "b", Standing.CLEAR); // 5%: not devoted, not counted
+    u.add(50, 100, 0.1, "c", Standing.UNJUDGED);
+    assertThat(u.clearAccounts()).isEqualTo(1);
+    assertThat(u.tellAccounts()).isZero();
+    double oneClear = u.harvestLikeShare();
+    assertThat(oneClear).isLessThan(1.0).isGreaterThan(0.5); // one ordinary user does not clear a family
+    for (int i = 0; i < 200; i++) {
+      u.add(40, 100, 0.2, "dev" + i, Standing.CLEAR);
+    }
+    u.add(90, 100, 0.7, "h1", Standing.TELLS);
+    assertThat(u.harvestLikeShare()).isLessThan(0.05); // a popular tool's template that a harvester also sends
+    FamilyUsage campaign = new FamilyUsage();
+    for (int i = 0; i < 100; i++) {
+      campaign.add(90, 100, 0.7, "h" + i, Standing.TELLS);
+    }
+    campaign.add(50, 100, 0.1, "a", Standing.CLEAR);
+    assertThat(campaign.harvestLikeShare()).isGreaterThan(0.95);
   }
 }
