@@ -7,7 +7,7 @@
 # three days (seed 11); quarter size, small campaigns (seed 3); fourteen days at half size (seed 9); seed 42 with the
 # campaigns' evasions on (simulate --evasive: customers' clients and networks, own payments, unsynchronized starts,
 # half on a human daily cycle); seed 42 with unrelated developers who share one open-source coding agent (simulate
-# --shared-tool-users, a hard negative that the detection fails: see README). About 7 minutes on 2 cores.
+# --shared-tool-users, a hard negative: see README). About 7 minutes on 2 cores.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-run/scenarios}"

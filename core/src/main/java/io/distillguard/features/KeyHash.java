@@ -20,6 +20,26 @@ public final class KeyHash {
     return DISTINCT.hashChars(key);
   }
 
+  /**
+   * The task a request belongs to: its system prompt and first user message (their first {@value #TASK_CHARS} chars
+   * each), which every turn of one conversation or agent run repeats; never 0 (0 means no task).
+   */
+  public static long task(io.distillguard.event.Request q) {
+    String system = q.system() == null ? "" : q.system();
+    String first = "";
+    for (io.distillguard.event.Message m : q.messages()) {
+      if ("user".equals(m.role())) {
+        first = m.text();
+        break;
+      }
+    }
+    long h = DISTINCT.hashChars(system, 0, Math.min(system.length(), TASK_CHARS)) * 0x9E3779B97F4A7C15L
+        + DISTINCT.hashChars(first, 0, Math.min(first.length(), TASK_CHARS));
+    return h == 0 ? 1 : h;
+  }
+
+  static final int TASK_CHARS = 8192;
+
   /** The hash that orders an event in a bottom-k sample. */
   public static long sample(String eventId) {
     return SAMPLE.hashChars(eventId);

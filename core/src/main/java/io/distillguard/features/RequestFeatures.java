@@ -11,7 +11,7 @@ import java.util.Objects;
  * {@code ipRange} ({@link InfraKeys#ipRange}, null when the address is missing or malformed), {@code
  * clientConfiguration} ({@link InfraKeys#clientConfiguration}) and {@code owner} ({@link InfraKeys#owner}), with the
  * {@link KeyHash} hashes the sketches count by: {@code accountKey}, {@code ownerKey}, {@code ipRangeKey} (0 when there
- * is no range) and {@code eventKey}; {@code fromHosting}: sent straight from a hosting or cloud compute network
+ * is no range), {@code eventKey} and {@code taskKey} ({@link KeyHash#task}); {@code fromHosting}: sent straight from a hosting or cloud compute network
  * ({@link HostingNetworks#directFromHosting}). No prompt text is kept here beyond the event itself.
  */
 public record RequestFeatures(
@@ -30,7 +30,8 @@ public record RequestFeatures(
     long accountKey,
     long ownerKey,
     long ipRangeKey,
-    long eventKey) {
+    long eventKey,
+    long taskKey) {
 
   public RequestFeatures {
     Objects.requireNonNull(event, "event");
@@ -63,6 +64,6 @@ public record RequestFeatures(
       String clientConfiguration, String owner) {
     this(event, shingles, systemHash, capability, cot, promptChars, hasImages, toolCount, fromHosting, ipRange,
         clientConfiguration, owner, KeyHash.of(event.accountId()), KeyHash.of(owner),
-        ipRange == null ? 0L : KeyHash.of(ipRange), KeyHash.sample(event.eventId()));
+        ipRange == null ? 0L : KeyHash.of(ipRange), KeyHash.sample(event.eventId()), KeyHash.task(event.request()));
   }
 }

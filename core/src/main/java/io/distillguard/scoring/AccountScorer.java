@@ -54,7 +54,8 @@ public final class AccountScorer {
       return new AccountAssessment(a.accountId(), 0, 0, reasons);
     }
     // 2. chain-of-thought elicitation and answer-given reconstruction
-    if (n >= 5) {
+    boolean content = contentJudgeable(a);
+    if (content) {
       double cot = (double) a.cotHigh() / n;
       double recon = (double) a.reconstruction() / n;
       if (cot > 0.05) {
@@ -70,7 +71,7 @@ public final class AccountScorer {
     }
 
     // 3. capability concentration on what distillation harvests
-    if (n >= 5) {
+    if (content) {
       double harvest = 1 - (double) a.capability(Capability.GENERAL) / n;
       // a share of few requests is weak evidence: it counts in proportion until 10 requests
       double w = CONCENTRATION_WEIGHT * Rhythm.clamp((harvest - 0.6) / 0.4) * Math.min(1, n / 10.0);
@@ -147,6 +148,16 @@ public final class AccountScorer {
     }
 
     return finish(a.accountId(), n, reasons);
+  }
+
+  /**
+   * Whether the shares of what an account asks for (elicitation, reconstruction, capability mix) say something: five
+   * requests, from more than one task, or else as many requests as a rhythm needs. The turns of one agent run or
+   * conversation repeat its task (system prompt and first message), so nine turns of one coding task are one sample:
+   * a developer whose one task happened to ask for the reasoning is not a reasoning harvester.
+   */
+  static boolean contentJudgeable(AccountSketch a) {
+    return a.requests() >= 5 && (a.severalTasks() || a.requests() >= RHYTHM_MIN_REQUESTS);
   }
 
   /**

@@ -31,7 +31,7 @@ import java.util.TreeMap;
  */
 public final class AccountSketch {
 
-  static final byte FORMAT_VERSION = 4;
+  static final byte FORMAT_VERSION = 5;
   static final int FAMILY_CAPACITY = 16;
   static final int INFRA_CAPACITY = 8;
   static final int MODEL_CAPACITY = 8;
@@ -67,6 +67,9 @@ public final class AccountSketch {
   private long largeReasoningBudget;
   private long largeMaxTokens;
   private long fromHosting;
+  /** The first task seen ({@link RequestFeatures#taskKey}; 0: none yet), until another is: {@code severalTasks}. */
+  private long firstTask;
+  private boolean severalTasks;
   private long withTools;
   private long withImages;
 
@@ -101,6 +104,13 @@ public final class AccountSketch {
     activeDays.update(Math.floorDiv(ts, 86_400_000L));
     activity.update(ts);
 
+    if (!severalTasks) {
+      if (firstTask == 0) {
+        firstTask = f.taskKey();
+      } else if (firstTask != f.taskKey()) {
+        severalTasks = true;
+      }
+    }
     capabilities[f.capability().ordinal()]++;
     if (f.cot().score() >= CotSignal.HIGH) {
       cotHigh++;
@@ -211,6 +221,11 @@ public final class AccountSketch {
     largeReasoningBudget += o.largeReasoningBudget;
     largeMaxTokens += o.largeMaxTokens;
     fromHosting += o.fromHosting;
+    if (o.severalTasks || (firstTask != 0 && o.firstTask != 0 && firstTask != o.firstTask)) {
+      severalTasks = true;
+    } else if (firstTask == 0) {
+      firstTask = o.firstTask;
+    }
     withTools += o.withTools;
     withImages += o.withImages;
     ip24.merge(o.ip24);
@@ -347,6 +362,14 @@ public final class AccountSketch {
     return largeMaxTokens;
   }
 
+  /**
+   * Whether the account sent more than one task ({@link RequestFeatures#taskKey}): the turns of one conversation or
+   * agent run are one sample of what it asks for, however many requests they took.
+   */
+  public boolean severalTasks() {
+    return severalTasks;
+  }
+
   /** Requests sent directly from a hosting or cloud compute network ({@link RequestFeatures#fromHosting}). */
   public long fromHosting() {
     return fromHosting;
@@ -443,6 +466,8 @@ public final class AccountSketch {
       out.writeLong(largeReasoningBudget);
       out.writeLong(largeMaxTokens);
       out.writeLong(fromHosting);
+      out.writeLong(firstTask);
+      out.writeBoolean(severalTasks);
       out.writeLong(withTools);
       out.writeLong(withImages);
       for (TopK t : new TopK[] {ip24, asns, tls, userAgents, payments, accessPaths, models, configurations}) {
@@ -498,6 +523,8 @@ public final class AccountSketch {
       s.largeReasoningBudget = in.readLong();
       s.largeMaxTokens = in.readLong();
       s.fromHosting = in.readLong();
+      s.firstTask = in.readLong();
+      s.severalTasks = in.readBoolean();
       s.withTools = in.readLong();
       s.withImages = in.readLong();
       for (TopK k : new TopK[] {s.ip24, s.asns, s.tls, s.userAgents, s.payments, s.accessPaths, s.models, s.configurations}) {
@@ -524,7 +551,8 @@ public final class AccountSketch {
         String.valueOf(firstSeen), String.valueOf(lastSeen), Arrays.toString(hourOfDay),
         String.valueOf(activeDays.estimate()), String.valueOf(activitySnapshot()), Arrays.toString(capabilities),
         String.valueOf(cotHigh), String.valueOf(reconstruction), String.valueOf(templated), families.toString(),
-        String.valueOf(largeReasoningBudget), String.valueOf(largeMaxTokens), String.valueOf(fromHosting), String.valueOf(withTools),
+        String.valueOf(largeReasoningBudget), String.valueOf(largeMaxTokens), String.valueOf(fromHosting),
+        severalTasks ? "tasks:2+" : "task:" + firstTask, String.valueOf(withTools),
         String.valueOf(withImages), ip24.toString(), asns.toString(), tls.toString(), userAgents.toString(),
         payments.toString(), accessPaths.toString(), configurations.toString(), String.valueOf(endUsers.estimate()), String.valueOf(distinctIpRanges.estimate()), models.toString(),
         modelFirstUse.toString());

@@ -34,12 +34,17 @@ class AccountScorerTest {
 
   /** As above, every request from {@code client}. */
   private static AccountSketch account(int n, int harvest, int cot, ClientInfo client) {
+    return account(n, harvest, cot, client, n);
+  }
+
+  /** As above, the requests spread over {@code tasks} tasks (first user messages), as turns of agent runs. */
+  private static AccountSketch account(int n, int harvest, int cot, ClientInfo client, int tasks) {
     AccountSketch a = new AccountSketch("acct-1");
     AccountInfo info = new AccountInfo(T0.minus(Duration.ofDays(40)), Tier.INDIVIDUAL, false, "pf-1", "mail.example",
         "SG");
     for (int i = 0; i < n; i++) {
-      Request q = new Request("model-1", null, null, List.of(Message.text("user", "p" + i)), List.of(), 1000, null,
-          null, null, null, null, null);
+      Request q = new Request("model-1", null, null, List.of(Message.text("user", "p" + (i % tasks))), List.of(), 1000,
+          null, null, null, null, null, null);
       Event e = new Event("ev-" + i, T0.plus(Duration.ofHours(i)), "acct-1", "org-1", null, null, info, client, q,
           null);
       Capability c = i < harvest ? Capability.REASONING : Capability.GENERAL;
@@ -87,6 +92,22 @@ class AccountScorerTest {
     AccountAssessment dampedTell = new AccountAssessment("a", 0.3, 50, List.of(
         new Reason("no_daily_cycle", 0.3, "x"), new Reason("established_verified_account", -0.4, "y")));
     assertThat(AccountScorer.harvestTells(dampedTell)).isCloseTo(0.3 * 0.6, within(1e-9));
+  }
+
+  @Test
+  void theTurnsOfOneTaskAreOneSample_untilThereAreEnoughOfThemForARhythm() {
+    AccountScorer scorer = new AccountScorer();
+    ClientInfo home = new ClientInfo("198.51.100.7", 7922L, "Comcast", "sdk/1", "t13d_1", "direct");
+    // nine turns of one agent run whose task asks for the reasoning: says nothing about the account yet
+    AccountAssessment oneRun = scorer.profile(account(9, 9, 9, home, 1));
+    assertThat(reason(oneRun, "cot_elicitation")).isEmpty();
+    assertThat(reason(oneRun, "capability_concentration")).isEmpty();
+    assertThat(AccountScorer.harvestTells(oneRun)).isZero();
+    // two runs: a share of two samples counts
+    assertThat(reason(scorer.profile(account(9, 9, 9, home, 2)), "cot_elicitation")).isPresent();
+    // one task sent as often as a rhythm needs is judged all the same (a constant first message hides nothing)
+    assertThat(reason(scorer.profile(account(AccountScorer.RHYTHM_MIN_REQUESTS, 24, 24, home, 1)),
+        "cot_elicitation")).isPresent();
   }
 
   @Test

@@ -48,6 +48,38 @@ class AccountSketchTest {
   }
 
   @Test
+  void severalTasks_isWhetherMoreThanOneTaskWasSeen_inEveryMergeOrder() {
+    SplittableRandom r = new SplittableRandom(20261128L);
+    for (int round = 0; round < 300; round++) {
+      // three parts, each of zero to three requests, drawn from at most two tasks: most parts hold one task
+      List<List<RequestFeatures>> parts = new java.util.ArrayList<>();
+      java.util.Set<Long> tasks = new java.util.HashSet<>();
+      int distinct = 1 + r.nextInt(2);
+      for (int p = 0; p < 3; p++) {
+        List<RequestFeatures> part = new java.util.ArrayList<>();
+        for (int k = r.nextInt(4); k > 0; k--) {
+          RequestFeatures f = SketchFixtures.task(round * 10L + p * 3 + k, "acct-1", "task " + r.nextInt(distinct));
+          tasks.add(f.taskKey());
+          part.add(f);
+        }
+        parts.add(part);
+      }
+      AccountSketch a = build(parts.get(0), 1);
+      AccountSketch b = build(parts.get(1), 2);
+      AccountSketch c = build(parts.get(2), 3);
+      AccountSketch ab = merged(a, b);
+      ab.merge(c);
+      AccountSketch cb = merged(c, b);
+      cb.merge(a);
+      AccountSketch oneByOne = build(parts.stream().flatMap(List::stream).toList(), 4);
+      for (AccountSketch s : List.of(ab, cb, oneByOne, AccountSketch.fromBytes(ab.toBytes()))) {
+        assertThat(s.severalTasks()).as("round %d", round).isEqualTo(tasks.size() > 1);
+      }
+      assertThat(cb.canonical()).isEqualTo(ab.canonical());
+    }
+  }
+
+  @Test
   void merge_emptyOther_isIdentity() {
     AccountSketch a = build(SketchFixtures.requests(5, "acct-1", 40), 5);
     String before = a.canonical();

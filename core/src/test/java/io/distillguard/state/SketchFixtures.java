@@ -22,6 +22,14 @@ final class SketchFixtures {
 
   private SketchFixtures() {}
 
+  /** One plain request of {@code accountId} whose first user message is {@code task}. */
+  static RequestFeatures task(long seed, String accountId, String task) {
+    Request q = new Request("model-1", null, null, List.of(Message.text("user", task)), List.of(), 1000, null, null,
+        null, null, null, null);
+    Event e = new Event("ev-t-" + seed, T0.plusSeconds(seed), accountId, null, null, null, null, null, q, null);
+    return new RequestFeatures(e, new long[] {seed}, 0L, Capability.GENERAL, CotSignal.NONE, task.length(), false, 0);
+  }
+
   static List<RequestFeatures> requests(long seed, String accountId, int n) {
     SplittableRandom r = new SplittableRandom(seed);
     List<RequestFeatures> out = new ArrayList<>(n);
