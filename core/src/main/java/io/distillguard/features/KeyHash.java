@@ -1,10 +1,13 @@
 package io.distillguard.features;
 
+import io.distillguard.event.Message;
+import io.distillguard.event.Request;
 import net.openhft.hashing.LongHashFunction;
 
 /**
  * The 64-bit hashes by which sketches take string keys: {@link #of} for distinct counts (accounts, owners, ranges
- * per family or infrastructure key), {@link #sample} for bottom-k evidence samples (event ids). The feature threads
+ * per family or infrastructure key), {@link #sample} for bottom-k evidence samples (event ids), {@link #task} for the
+ * task a request belongs to. The feature threads
  * compute a request's hashes once, so the keyed-state thread folds numbers, not strings. Changing either function
  * changes every stored sketch: checkpoints say which they were made with by their version.
  */
@@ -24,10 +27,10 @@ public final class KeyHash {
    * The task a request belongs to: its system prompt and first user message (their first {@value #TASK_CHARS} chars
    * each), which every turn of one conversation or agent run repeats; never 0 (0 means no task).
    */
-  public static long task(io.distillguard.event.Request q) {
+  public static long task(Request q) {
     String system = q.system() == null ? "" : q.system();
     String first = "";
-    for (io.distillguard.event.Message m : q.messages()) {
+    for (Message m : q.messages()) {
       if ("user".equals(m.role())) {
         first = m.text();
         break;
