@@ -18,12 +18,12 @@ import java.util.function.UnaryOperator;
  * Links accounts into groups on evidence-thresholded edges, then takes connected components (union-find, linear
  * time). Only accounts that look like harvesters on their own (profile score) are linked at all, and only those with
  * a harvest tell beyond what they ask for (see {@link #linkScore}) through anything but a shared payment instrument.
- * Such an account joins a template family's group when a real part of its traffic is in that family and the family is suspicious (or, when
- * that part is spread over several suspicious families, as a template's paraphrases spread it, the group of the one
- * it uses most); one that is also suspicious overall joins the groups of the payment fingerprints and IP ranges it
- * uses, unless the key belongs to a single declared organisation (its own card and office range) or is common
- * infrastructure shared by more than {@value #COMMON_INFRA_OWNERS} unrelated owners (a large NAT, a cloud egress
- * range). Accounts that are not suspicious never join through infrastructure alone, so a company whose accounts share
+ * Such an account joins a template family's group when a real part of its traffic is in that family and the family
+ * is suspicious (or, when that part is spread over several suspicious families, as a template's paraphrases spread
+ * it, the group of the one it uses most); one that is also suspicious overall joins the groups of the payment
+ * fingerprints and IP ranges it uses, unless the key belongs to a single declared organisation (its own card and
+ * office range) or is common infrastructure shared by more than {@value #COMMON_INFRA_OWNERS} unrelated owners (a
+ * large NAT, a cloud egress range). Accounts that are not suspicious never join through infrastructure alone, so a company whose accounts share
  * one card and one egress IP is not linked into anything unless its traffic is.
  */
 public final class CampaignLinker {

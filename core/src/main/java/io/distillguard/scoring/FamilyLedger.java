@@ -39,15 +39,11 @@ public final class FamilyLedger {
   }
 
   /**
-   * Replaces the contribution of account {@code a}, whose own profile score is {@code profile}; an allowlisted
+   * Replaces the contribution of account {@code a}, whose own profile score is {@code profile} and whose own
+   * behaviour says {@code standing} ({@link AccountScorer#standing}); an allowlisted
    * account ({@code counts == false}) contributes nothing. Only the difference is applied: a family the account
    * still uses keeps its usage record (most families have one user, and would otherwise be dropped and made again).
    */
-  public void update(AccountSketch a, double profile, boolean counts, UnaryOperator<String> canonical) {
-    update(a, profile, FamilyUsage.Standing.UNJUDGED, counts, canonical);
-  }
-
-  /** As {@link #update(AccountSketch, double, boolean, UnaryOperator)}, with what its own behaviour says. */
   public void update(AccountSketch a, double profile, FamilyUsage.Standing standing, boolean counts,
       UnaryOperator<String> canonical) {
     if (!counts) {

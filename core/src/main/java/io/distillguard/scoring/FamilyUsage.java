@@ -34,19 +34,12 @@ public final class FamilyUsage {
   int devotedAccounts;
   private final Map<String, Integer> devotedOwners = new HashMap<>();
 
-  /** Adds an account's requests in this family, given its total requests, own profile score and owner. */
-  public void add(long inFamily, long total, double profile, String owner) {
-    add(inFamily, total, profile, owner, Standing.UNJUDGED);
-  }
-
-  /** As {@link #add(long, long, double, String)}, with what the account's own behaviour says. */
+  /**
+   * Adds an account's requests in this family, given its total requests, own profile score, owner and what its own
+   * behaviour says.
+   */
   public void add(long inFamily, long total, double profile, String owner, Standing standing) {
     apply(inFamily, total, profile, owner, standing, 1);
-  }
-
-  /** Removes a contribution made earlier with {@link #add} and the same arguments. */
-  public void remove(long inFamily, long total, double profile, String owner) {
-    remove(inFamily, total, profile, owner, Standing.UNJUDGED);
   }
 
   /** Removes a contribution made earlier with {@link #add} and the same arguments. */

@@ -77,15 +77,15 @@ class FamilyUsageTest {
   @Test
   void devotionNeedsAShareOfTheAccountsTraffic() {
     FamilyUsage u = new FamilyUsage();
-    u.add(10, 100, 0.5, "x"); // 10%: not devoted
-    u.add(20, 100, 0.5, "y");
-    u.add(30, 100, 0.5, "y");
+    u.add(10, 100, 0.5, "x", Standing.UNJUDGED); // 10%: not devoted
+    u.add(20, 100, 0.5, "y", Standing.UNJUDGED);
+    u.add(30, 100, 0.5, "y", Standing.UNJUDGED);
     assertThat(u.devotedAccounts()).isEqualTo(2);
     assertThat(u.devotedOwners()).isEqualTo(1);
     assertThat(u.harvestUsage()).isEqualTo(0.5);
-    u.remove(20, 100, 0.5, "y");
+    u.remove(20, 100, 0.5, "y", Standing.UNJUDGED);
     assertThat(u.devotedOwners()).isEqualTo(1);
-    u.remove(30, 100, 0.5, "y");
+    u.remove(30, 100, 0.5, "y", Standing.UNJUDGED);
     assertThat(u.devotedOwners()).isZero();
     assertThat(u.devotedAccounts()).isZero();
   }
