@@ -63,6 +63,13 @@ import picocli.CommandLine.Option;
       "tasks, tools and output limits are those a coding-agent campaign also",
       "sends. scenario.json then records \"shared_tool_users\": true.",
       "",
+      "--wording DIR replaces the harvest campaigns' and the students' wrappers",
+      "with templates written elsewhere, for a held-out wording test: elicit.jsonl",
+      "(low-and-slow, slot {q}), reconstruct.jsonl (cot-harvest, slots {q} and",
+      "{a}), system.jsonl (cot-harvest system prompts), student.jsonl",
+      "(university-class, slot {q}); one {\"template\": ...} per line, a missing",
+      "file keeps the simulator's own. scenario.json then records the folder name.",
+      "",
       "Prompt text comes from a bundled sample of permissively licensed public",
       "prompt sets (see NOTICE); --corpus reads the same layout (<set>.jsonl or",
       "<set>.jsonl.gz) from a folder instead, e.g. shared/data/prompts.",
@@ -127,6 +134,12 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Add developers who share one open-source coding agent, a hard negative (see above).")
   boolean sharedToolUsers;
 
+  @Option(
+      names = "--wording",
+      paramLabel = "DIR",
+      description = "Harvest and homework wrappers from DIR instead of the simulator's (see above).")
+  Path wording;
+
   @Option(names = "--quiet", description = "No progress lines on standard error.")
   boolean quiet;
 
@@ -143,7 +156,7 @@ public final class SimulateCommand implements Callable<Integer> {
     Duration duration = Duration.ofMillis(Math.round(days * 86_400_000d));
     SimulationConfig cfg =
         new SimulationConfig(seed, scale, start, duration, gzip, corpus, out, maxEvents, evasive,
-            sharedToolUsers);
+            sharedToolUsers, wording);
     PrintStream err = System.err;
     SimulationResult r =
         Simulator.run(

@@ -57,7 +57,7 @@ final class BurstController extends Actor {
     String prompt;
     Responder.Work work;
     if (k < 55) {
-      prompt = HarvestTexts.reconstruct(sim.pools.problem(rnd), rnd);
+      prompt = sim.wording.reconstruct(sim.pools.problem(rnd), rnd);
       work = Responder.Work.LONG_REASONING;
     } else if (k < 80) {
       prompt = HarvestTexts.rubricGrade(sim.pools, rnd);
@@ -67,7 +67,7 @@ final class BurstController extends Actor {
       work = Responder.Work.REWRITE;
     }
     Request q =
-        new Request(Responder.LARGE, "chat", HarvestTexts.cotSystem(rnd), List.of(Message.text("user", prompt)),
+        new Request(Responder.LARGE, "chat", sim.wording.cotSystem(rnd), List.of(Message.text("user", prompt)),
             List.of(), 64000, 1.0, null, null, Boolean.FALSE, new Request.Reasoning(true, 32000), null);
     Response r = Responder.respond(q, work, 0.04, 0, rnd);
     sim.send(a, t, a.apiKeys[0], null, null, q, r);

@@ -83,6 +83,9 @@ final class GroundTruthWriter {
       if (cfg.sharedToolUsers()) {
         g.writeBooleanField("shared_tool_users", true);
       }
+      if (cfg.wording() != null) {
+        g.writeStringField("wording", cfg.wording().getFileName().toString());
+      }
       g.writeStringField("start", iso(sim.start));
       g.writeStringField("end", iso(sim.end));
       g.writeNumberField("events", sim.events());

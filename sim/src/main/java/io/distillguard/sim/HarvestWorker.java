@@ -52,7 +52,7 @@ final class HarvestWorker extends SessionActor {
   void request(long t, int turn) {
     String prompt;
     if (style == Style.LOW_AND_SLOW) {
-      prompt = HarvestTexts.lowAndSlow(sim.pools, rnd);
+      prompt = sim.wording.lowAndSlow(sim.pools, rnd);
     } else {
       String question = rnd.nextInt(4) == 0 ? sim.pools.problem(rnd).question() : sim.pools.question(rnd);
       prompt = ParaphraseComposer.compose(question, rnd);

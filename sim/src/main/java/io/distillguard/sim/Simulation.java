@@ -32,6 +32,7 @@ final class Simulation {
   /** When {@code frontier-large-2} is released. */
   final long release;
   final PromptPools pools;
+  final Wording wording;
   final Ids ids;
   final List<SimAccount> accounts = new ArrayList<>();
   final List<Population> populations = new ArrayList<>();
@@ -43,7 +44,7 @@ final class Simulation {
   private long events;
 
   Simulation(long seed, double scale, boolean evasive, boolean sharedToolUsers, long start, long end,
-      PromptPools pools) {
+      PromptPools pools, Wording wording) {
     this.seed = seed;
     this.scale = scale;
     this.evasive = evasive;
@@ -52,6 +53,7 @@ final class Simulation {
     this.end = end;
     this.release = start + Math.floorDiv((end - start) / 2, HOUR) * HOUR;
     this.pools = pools;
+    this.wording = wording;
     this.ids = new Ids(seed);
   }
 

@@ -13,7 +13,9 @@ import java.util.Objects;
  * addresses, own payments, spread creation dates, unsynchronized starts, half of the accounts on a human daily
  * cycle); off, the output is what it was before the option existed. {@code sharedToolUsers} adds a benign persona
  * that looks like a coding-agent campaign in part: unrelated developers who each run the same open-source coding
- * agent with their own key (off: the output is what it was before the option existed).
+ * agent with their own key (off: the output is what it was before the option existed). {@code wording} is a folder
+ * of wrappers written elsewhere that replace the harvest campaigns' and the students' own (see {@link Wording}), or
+ * {@code null}.
  */
 public record SimulationConfig(
     long seed,
@@ -25,7 +27,8 @@ public record SimulationConfig(
     Path out,
     long maxEvents,
     boolean evasive,
-    boolean sharedToolUsers) {
+    boolean sharedToolUsers,
+    Path wording) {
 
   /** The default start, Monday 2026-03-02T00:00:00Z. */
   public static final Instant DEFAULT_START = Instant.parse("2026-03-02T00:00:00Z");
@@ -52,37 +55,48 @@ public record SimulationConfig(
 
   /** The default scenario at {@code scale} with seed {@code seed}, written to {@code out}. */
   public static SimulationConfig defaults(long seed, double scale, Path out) {
-    return new SimulationConfig(seed, scale, DEFAULT_START, DEFAULT_DURATION, false, null, out, 0, false, false);
+    return new SimulationConfig(seed, scale, DEFAULT_START, DEFAULT_DURATION, false, null, out, 0, false, false, null);
   }
 
   /** The same configuration with another duration. */
   public SimulationConfig withDuration(Duration d) {
-    return new SimulationConfig(seed, scale, start, d, gzip, corpus, out, maxEvents, evasive, sharedToolUsers);
+    return new SimulationConfig(seed, scale, start, d, gzip, corpus, out, maxEvents, evasive, sharedToolUsers,
+        wording);
   }
 
   /** The same configuration with gzip output switched on or off. */
   public SimulationConfig withGzip(boolean g) {
-    return new SimulationConfig(seed, scale, start, duration, g, corpus, out, maxEvents, evasive, sharedToolUsers);
+    return new SimulationConfig(seed, scale, start, duration, g, corpus, out, maxEvents, evasive, sharedToolUsers,
+        wording);
   }
 
   /** The same configuration writing to another folder. */
   public SimulationConfig withOut(Path o) {
-    return new SimulationConfig(seed, scale, start, duration, gzip, corpus, o, maxEvents, evasive, sharedToolUsers);
+    return new SimulationConfig(seed, scale, start, duration, gzip, corpus, o, maxEvents, evasive, sharedToolUsers,
+        wording);
   }
 
   /** The same configuration with another seed. */
   public SimulationConfig withSeed(long s) {
-    return new SimulationConfig(s, scale, start, duration, gzip, corpus, out, maxEvents, evasive, sharedToolUsers);
+    return new SimulationConfig(s, scale, start, duration, gzip, corpus, out, maxEvents, evasive, sharedToolUsers,
+        wording);
   }
 
   /** The same configuration with the campaigns' evasions switched on or off. */
   public SimulationConfig withEvasive(boolean e) {
-    return new SimulationConfig(seed, scale, start, duration, gzip, corpus, out, maxEvents, e, sharedToolUsers);
+    return new SimulationConfig(seed, scale, start, duration, gzip, corpus, out, maxEvents, e, sharedToolUsers,
+        wording);
   }
 
   /** The same configuration with the shared-tool developers (a benign persona) added or not. */
   public SimulationConfig withSharedToolUsers(boolean t) {
-    return new SimulationConfig(seed, scale, start, duration, gzip, corpus, out, maxEvents, evasive, t);
+    return new SimulationConfig(seed, scale, start, duration, gzip, corpus, out, maxEvents, evasive, t, wording);
+  }
+
+  /** The same configuration with harvest and homework wrappers from {@code dir} ({@code null}: the simulator's). */
+  public SimulationConfig withWording(Path dir) {
+    return new SimulationConfig(seed, scale, start, duration, gzip, corpus, out, maxEvents, evasive, sharedToolUsers,
+        dir);
   }
 
   /** Name of the events file: {@code events.jsonl} or {@code events.jsonl.gz}. */

@@ -45,7 +45,8 @@ public final class Simulator {
       PromptPools pools = new PromptPools(Corpus.load(cfg.corpus()));
       long start = cfg.start().toEpochMilli();
       long end = start + cfg.duration().toMillis();
-      Simulation sim = new Simulation(cfg.seed(), cfg.scale(), cfg.evasive(), cfg.sharedToolUsers(), start, end, pools);
+      Simulation sim = new Simulation(cfg.seed(), cfg.scale(), cfg.evasive(), cfg.sharedToolUsers(), start, end, pools,
+          Wording.load(cfg.wording()));
       ScenarioBuilder scenario = new ScenarioBuilder(sim);
       scenario.build();
       List<Actor> actors = scenario.actors;

@@ -29,7 +29,7 @@ final class Student extends SessionActor {
     this.account = account;
     this.homework = homework;
     this.weeklySetSize = weeklySetSize;
-    this.style = BenignTexts.homeworkStyle(rnd);
+    this.style = sim.wording.homeworkStyle(rnd);
     this.model = rnd.nextBoolean() ? Responder.MINI : Responder.LARGE;
     begin();
   }
@@ -44,7 +44,7 @@ final class Student extends SessionActor {
     int week = (int) ((t - sim.start) / (7 * Simulation.DAY));
     int base = (week * weeklySetSize) % homework.size();
     String question = homework.get((base + rnd.nextInt(weeklySetSize)) % homework.size());
-    String prompt = BenignTexts.homework(question, style, rnd);
+    String prompt = sim.wording.homework(question, style, rnd);
     Request q =
         new Request(model, "chat", null, List.of(Message.text("user", prompt)), List.of(), null, null, null, null,
             Boolean.TRUE, null, null);

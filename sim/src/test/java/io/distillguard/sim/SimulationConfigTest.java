@@ -37,7 +37,7 @@ class SimulationConfigTest {
     assertThatThrownBy(
             () ->
                 new SimulationConfig(
-                    1, 1, SimulationConfig.DEFAULT_START, Duration.ofDays(1), false, null, OUT, -1, false, false))
+                    1, 1, SimulationConfig.DEFAULT_START, Duration.ofDays(1), false, null, OUT, -1, false, false, null))
         .hasMessageContaining("maxEvents");
     assertThatThrownBy(() -> SimulationConfig.defaults(1, 1, null)).isInstanceOf(NullPointerException.class);
   }

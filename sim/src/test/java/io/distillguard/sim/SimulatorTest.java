@@ -273,7 +273,8 @@ class SimulatorTest {
   @Test
   void eventCap_stopsTheRunAndCountsStayConsistent(@TempDir Path dir) throws IOException {
     SimulationConfig capped =
-        new SimulationConfig(3, 0.02, SimulationConfig.DEFAULT_START, TWO_DAYS, false, null, dir, 500, false, false);
+        new SimulationConfig(
+            3, 0.02, SimulationConfig.DEFAULT_START, TWO_DAYS, false, null, dir, 500, false, false, null);
     SimulationResult r = Simulator.run(capped, p -> {});
     assertThat(r.events()).isEqualTo(500);
     assertThat(Files.readAllLines(dir.resolve("events.jsonl"))).hasSize(500);
