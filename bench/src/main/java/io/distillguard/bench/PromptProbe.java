@@ -18,12 +18,13 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * What the per-request features make of a set of prompts: for each JSON Lines file (a {@code prompt} field per line,
- * optionally {@code lang}; {@code .gz} allowed) the share of prompts in which the chain-of-thought detector finds any
- * elicitation, the share it scores high on its own ({@code >= 0.6}: counted as chain-of-thought elicitation by the
- * account and family sketches), the share high when the request also asks for a large reasoning budget, the share
- * read as reconstruction (an answer given, its reasoning asked for), and the capability mix. Each prompt is sent as
- * the one user message of an otherwise empty event through the same parser and extractor that {@code scan} uses.
+ * What the per-request features make of a set of prompts: for each JSON Lines file (a {@code prompt} field per line, or
+ * a wrapper {@code template} whose {@code {q}} and {@code {a}} slots are filled with one fixed word problem and its
+ * answer; optionally {@code lang}; {@code .gz} allowed) the share of prompts in which the chain-of-thought detector
+ * finds any elicitation, the share it scores high on its own ({@code >= 0.6}: counted as chain-of-thought elicitation
+ * by the account and family sketches), the share high when the request also asks for a large reasoning budget, the
+ * share read as reconstruction (an answer given, its reasoning asked for), and the capability mix. Each prompt is sent
+ * as the one user message of an otherwise empty event through the same parser and extractor that {@code scan} uses.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar io.distillguard.bench.PromptProbe [--by-lang] [--list] FILE...
@@ -33,6 +34,13 @@ import java.util.TreeMap;
  * capability (the first 160 chars of the prompt: these are test sets, not customers' prompts).
  */
 public final class PromptProbe {
+
+  /** What a wrapper template's slots are filled with ({@code template} lines, as in {@code simulate --wording}). */
+  static final String QUESTION =
+      "A train leaves at 9:40 and travels 168 km at an average speed of 72 km/h. A bus covers the same route at"
+          + " 56 km/h and leaves 20 minutes earlier. Which arrives first, and by how many minutes?";
+
+  static final String ANSWER = "the train, by 40 minutes";
 
   private PromptProbe() {}
 
@@ -58,7 +66,9 @@ public final class PromptProbe {
       boolean listing = list;
       try (BufferedReader in = JsonLines.open(file)) {
         JsonLines.forEach(in, file.toString(), row -> {
-          String prompt = JsonLines.requiredText(row, "prompt");
+          String prompt = row.has("template")
+              ? JsonLines.requiredText(row, "template").replace("{q}", QUESTION).replace("{a}", ANSWER)
+              : JsonLines.requiredText(row, "prompt");
           String lang = Objects.requireNonNullElse(JsonLines.optionalText(row, "lang"), "?");
           RequestFeatures plain = features.extract(event(json, parser, all.n, prompt, false));
           RequestFeatures budget = features.extract(event(json, parser, all.n, prompt, true));

@@ -36,12 +36,18 @@ public final class CotDetector {
     if (Lexicon.has(phrases, Lexicon.NO_SKIPPING)) {
       s += 0.25;
     }
+    // the reasoning asked for before the answer ("think out loud before answering", "explain your approach, then
+    // answer"): the layout of a reasoning trace, counted only beside some other elicitation
+    if (s > 0 && Lexicon.has(phrases, Lexicon.ORDER)) {
+      s += 0.25;
+    }
     boolean reconstruction =
         Lexicon.has(phrases, Lexicon.GIVEN_ANSWER)
             && (Lexicon.has(phrases, Lexicon.RECONSTRUCT) || trace || elicit || (work && step));
     if (reconstruction) {
       s += 0.4;
     }
+    boolean asked = s >= CotSignal.HIGH;
     Request.Reasoning r = request.reasoning();
     if (r != null && Boolean.TRUE.equals(r.enabled())) {
       s += 0.1;
@@ -49,6 +55,6 @@ public final class CotDetector {
         s += 0.2;
       }
     }
-    return s == 0 ? CotSignal.NONE : new CotSignal(Math.min(1.0, s), reconstruction);
+    return s == 0 ? CotSignal.NONE : new CotSignal(Math.min(1.0, s), reconstruction, asked);
   }
 }

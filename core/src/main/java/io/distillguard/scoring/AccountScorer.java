@@ -34,6 +34,15 @@ public final class AccountScorer {
   static final double COT_WEIGHT = 0.3;
   static final double RECONSTRUCTION_WEIGHT = 0.35;
   static final double CONCENTRATION_WEIGHT = 0.2;
+  /**
+   * The share of an account's requests asking in words for the reasoning (or reconstructing it) at which that signal
+   * counts in full, once the account has sent {@value #RHYTHM_MIN_REQUESTS} requests: an operator rotates wrappers,
+   * and no wording list reads them all, so half of sustained traffic read as plain elicitation is as telling as all
+   * of it.
+   */
+  static final double SHARE_SATURATION = 0.5;
+  /** Different tasks the elicitation must come from before its share is rounded up (see SHARE_SATURATION). */
+  static final int ASKED_TASKS = 8;
   static final double CLOCK_WEIGHT = 0.3;
   static final double BUDGET_WEIGHT = 0.15;
   static final double NEW_ACCOUNT_WEIGHT = 0.15;
@@ -58,13 +67,21 @@ public final class AccountScorer {
     if (content) {
       double cot = (double) a.cotHigh() / n;
       double recon = (double) a.reconstruction() / n;
+      // sustained traffic whose text asks for the reasoning, over many tasks, counts in full from half of it (a
+      // reasoning budget has its own signal and is not counted twice; an agent run's turns repeat one task); a share
+      // of a few requests is too small a sample to round up
+      boolean sustained = n >= RHYTHM_MIN_REQUESTS && a.cotAskedTasks() >= ASKED_TASKS;
+      double asked = sustained ? Math.min(1, a.cotAsked() / (n * SHARE_SATURATION)) : 0;
       if (cot > 0.05) {
-        reasons.add(Reason.formatted("cot_elicitation", COT_WEIGHT * cot,
-            "%d of %d requests (%.0f%%) elicit step-by-step reasoning or reasoning traces", a.cotHigh(), n,
-            100 * cot));
+        // a request high only with its reasoning budget's help counts half: the budget has a signal of its own
+        double plain = (a.cotAsked() + 0.5 * (a.cotHigh() - a.cotAsked())) / n;
+        reasons.add(Reason.formatted("cot_elicitation", COT_WEIGHT * Math.max(plain, asked),
+            "%d of %d requests (%.0f%%) elicit step-by-step reasoning or reasoning traces, %d of them in words alone",
+            a.cotHigh(), n, 100 * cot, a.cotAsked()));
       }
       if (recon > 0.05) {
-        reasons.add(Reason.formatted("reasoning_reconstruction", RECONSTRUCTION_WEIGHT * recon,
+        reasons.add(Reason.formatted("reasoning_reconstruction",
+            RECONSTRUCTION_WEIGHT * recon,
             "%d of %d requests (%.0f%%) give an answer and ask for the reasoning behind it", a.reconstruction(), n,
             100 * recon));
       }

@@ -31,7 +31,7 @@ import java.util.TreeMap;
  */
 public final class AccountSketch {
 
-  static final byte FORMAT_VERSION = 5;
+  static final byte FORMAT_VERSION = 6;
   static final int FAMILY_CAPACITY = 16;
   static final int INFRA_CAPACITY = 8;
   static final int MODEL_CAPACITY = 8;
@@ -59,6 +59,9 @@ public final class AccountSketch {
   // content
   private final long[] capabilities = new long[Capability.values().length];
   private long cotHigh;
+  private long cotAsked;
+  /** One bit per task (of 64 buckets of its key) among the requests counted in {@link #cotAsked} or reconstructing. */
+  private long askedTasks;
   private long reconstruction;
   private long templated;
   private final TopK families = new TopK(FAMILY_CAPACITY);
@@ -114,6 +117,12 @@ public final class AccountSketch {
     capabilities[f.capability().ordinal()]++;
     if (f.cot().score() >= CotSignal.HIGH) {
       cotHigh++;
+    }
+    if (f.cot().asked()) {
+      cotAsked++;
+    }
+    if (f.cot().asked() || f.cot().reconstruction()) {
+      askedTasks |= 1L << (f.taskKey() >>> 58);
     }
     if (f.cot().reconstruction()) {
       reconstruction++;
@@ -215,6 +224,8 @@ public final class AccountSketch {
       capabilities[i] += o.capabilities[i];
     }
     cotHigh += o.cotHigh;
+    cotAsked += o.cotAsked;
+    askedTasks |= o.askedTasks;
     reconstruction += o.reconstruction;
     templated += o.templated;
     families.merge(o.families);
@@ -342,6 +353,19 @@ public final class AccountSketch {
     return cotHigh;
   }
 
+  /** Requests whose text alone elicits reasoning at {@link CotSignal#HIGH}, without a reasoning budget's help. */
+  public long cotAsked() {
+    return cotAsked;
+  }
+
+  /**
+   * How many different tasks the requests of {@link #cotAsked} and {@link #reconstruction} came from, at least
+   * (distinct buckets of 64; exact for a few, an undercount for many): an agent run's turns repeat one task.
+   */
+  public int cotAskedTasks() {
+    return Long.bitCount(askedTasks);
+  }
+
   public long reconstruction() {
     return reconstruction;
   }
@@ -460,6 +484,8 @@ public final class AccountSketch {
         out.writeLong(c);
       }
       out.writeLong(cotHigh);
+      out.writeLong(cotAsked);
+      out.writeLong(askedTasks);
       out.writeLong(reconstruction);
       out.writeLong(templated);
       families.write(out);
@@ -517,6 +543,8 @@ public final class AccountSketch {
         s.capabilities[i] = in.readLong();
       }
       s.cotHigh = in.readLong();
+      s.cotAsked = in.readLong();
+      s.askedTasks = in.readLong();
       s.reconstruction = in.readLong();
       s.templated = in.readLong();
       s.families.clearAndMerge(TopK.read(in));
@@ -550,7 +578,8 @@ public final class AccountSketch {
     return String.join("|", accountId, String.valueOf(identityAt), identityKey(), String.valueOf(requests),
         String.valueOf(firstSeen), String.valueOf(lastSeen), Arrays.toString(hourOfDay),
         String.valueOf(activeDays.estimate()), String.valueOf(activitySnapshot()), Arrays.toString(capabilities),
-        String.valueOf(cotHigh), String.valueOf(reconstruction), String.valueOf(templated), families.toString(),
+        String.valueOf(cotHigh), String.valueOf(cotAsked), Long.toHexString(askedTasks),
+        String.valueOf(reconstruction), String.valueOf(templated), families.toString(),
         String.valueOf(largeReasoningBudget), String.valueOf(largeMaxTokens), String.valueOf(fromHosting),
         severalTasks ? "tasks:2+" : "task:" + firstTask, String.valueOf(withTools),
         String.valueOf(withImages), ip24.toString(), asns.toString(), tls.toString(), userAgents.toString(),

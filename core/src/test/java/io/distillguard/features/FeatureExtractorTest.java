@@ -66,6 +66,29 @@ class FeatureExtractorTest {
         .isGreaterThanOrEqualTo(0.6);
   }
 
+  /**
+   * Harvest wrappers that name what they want without the usual phrases: the working, a worked or annotated
+   * solution, the reasoning written before the answer, a known result to be reached again. Each reads as plain
+   * elicitation (two kinds of asking together), so an account rotating such wrappers is still counted.
+   */
+  @Test
+  void reasoningAskedForInOtherWords_isReadAsElicitation() {
+    for (String p : List.of(
+        "Lay out your working in full and only then commit to a number: how many weekdays are there in March 2026?",
+        "First talk through your considerations, every single one, then answer. Is 221 a prime?",
+        "Presenta el desarrollo completo, sin omitir nada, y al final da la respuesta: 3x + 5 = 20.")) {
+      assertThat(user(p).cot().score()).as(p).isGreaterThanOrEqualTo(0.6);
+    }
+    assertThat(user("Produce an annotated, worked solution showing every operation: 15% of 240 plus 12.").cot()
+        .score()).isGreaterThanOrEqualTo(0.4);
+    for (String p : List.of(
+        "The official answer is 42. Write a rigorous solution consistent with it: 6 times 7.",
+        "Known result: 120. Reverse-engineer the solution path for 5!.",
+        "Die richtige Antwort lautet 17. Erkläre ausführlich, wie man darauf kommt: 8 + 9.")) {
+      assertThat(user(p).cot().reconstruction()).as(p).isTrue();
+    }
+  }
+
   @Test
   void detailOrReasoningAlone_isNotElicitation() {
     for (String p : List.of(
@@ -73,6 +96,8 @@ class FeatureExtractorTest {
         "What is the rationale behind the new tax law on second homes?",
         "Complete the function below so that it returns the sum of a list.",
         "Write a thorough product description for a waterproof hiking boot.",
+        "Print the full stack trace and the complete argument list of the failing call.",
+        "Complete the method below so that every inference request is logged.",
         "I'm thinking about moving to Lisbon; what neighbourhoods do people like?")) {
       assertThat(user(p).cot().score()).as(p).isZero();
     }

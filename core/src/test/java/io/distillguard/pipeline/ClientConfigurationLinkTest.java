@@ -71,7 +71,7 @@ class ClientConfigurationLinkTest {
     // the forming accounts ask for reasoning in only some of their requests: on their own they are below the
     // configuration's core profile (0.45) but above the harvester floor (0.3)
     DetectionPipeline p = pipeline();
-    events(FORMING, 0.8, false).forEach(p::accept);
+    events(FORMING, 0.45, false).forEach(p::accept);
     ScanResult result = p.result();
     AccountScorer scorer = new AccountScorer();
     for (int a = 0; a < FORMING; a++) {
@@ -87,7 +87,7 @@ class ClientConfigurationLinkTest {
   @Test
   void harnessAccountsWithoutACore_linkNothingThroughTheirConfiguration() {
     DetectionPipeline p = pipeline();
-    events(FORMING, 0.8, true).forEach(p::accept);
+    events(FORMING, 0.45, true).forEach(p::accept);
     assertThat(p.result().campaigns()).noneMatch(c -> c.evidence().containsKey("client_configurations"));
   }
 

@@ -39,6 +39,11 @@ class AccountScorerTest {
 
   /** As above, the requests spread over {@code tasks} tasks (first user messages), as turns of agent runs. */
   private static AccountSketch account(int n, int harvest, int cot, ClientInfo client, int tasks) {
+    return account(n, harvest, cot, client, tasks, new CotSignal(0.9, false));
+  }
+
+  /** As above, the eliciting requests scored {@code signal}. */
+  private static AccountSketch account(int n, int harvest, int cot, ClientInfo client, int tasks, CotSignal signal) {
     AccountSketch a = new AccountSketch("acct-1");
     AccountInfo info = new AccountInfo(T0.minus(Duration.ofDays(40)), Tier.INDIVIDUAL, false, "pf-1", "mail.example",
         "SG");
@@ -48,7 +53,7 @@ class AccountScorerTest {
       Event e = new Event("ev-" + i, T0.plus(Duration.ofHours(i)), "acct-1", "org-1", null, null, info, client, q,
           null);
       Capability c = i < harvest ? Capability.REASONING : Capability.GENERAL;
-      a.update(new RequestFeatures(e, new long[] {i}, 0L, c, i < cot ? new CotSignal(0.9, false) : CotSignal.NONE, 100,
+      a.update(new RequestFeatures(e, new long[] {i}, 0L, c, i < cot ? signal : CotSignal.NONE, 100,
           false, 0), null);
     }
     return a;
@@ -72,6 +77,30 @@ class AccountScorerTest {
     // a share at or under 60% harvest capabilities is ordinary, however many requests
     assertThat(reason(scorer.profile(account(10, 6, 0)), "capability_concentration")).isEmpty();
     assertThat(reason(scorer.profile(account(8, 4, 0)), "capability_concentration")).isEmpty();
+  }
+
+  @Test
+  void elicitationShare_countsInFullFromHalfOfSustainedTrafficOverManyTasks_andInProportionOtherwise() {
+    AccountScorer scorer = new AccountScorer();
+    int n = AccountScorer.RHYTHM_MIN_REQUESTS * 2;
+    // sustained traffic: the weight grows with the share until half the requests, then stays
+    double quarter = reason(scorer.profile(account(n, n, n / 4)), "cot_elicitation").orElseThrow().weight();
+    double half = reason(scorer.profile(account(n, n, n / 2)), "cot_elicitation").orElseThrow().weight();
+    double all = reason(scorer.profile(account(n, n, n)), "cot_elicitation").orElseThrow().weight();
+    assertThat(quarter).isCloseTo(AccountScorer.COT_WEIGHT / 2, within(1e-9));
+    assertThat(half).isCloseTo(AccountScorer.COT_WEIGHT, within(1e-9));
+    assertThat(all).isEqualTo(half);
+    ClientInfo client = new ClientInfo("203.0.113.7", 64500L, "Example", "sdk/1", "t13d_1", "direct");
+    // the same share from the turns of two agent runs (two tasks) is two samples: the plain share counts
+    assertThat(reason(scorer.profile(account(n, n, n / 2, client, 2)), "cot_elicitation").orElseThrow().weight())
+        .isCloseTo(AccountScorer.COT_WEIGHT / 2, within(1e-9));
+    // high only with a reasoning budget's help (the budget has its own signal): half of the plain share counts
+    assertThat(reason(scorer.profile(account(n, n, n / 4, client, n, new CotSignal(0.65, false, false))),
+        "cot_elicitation").orElseThrow().weight()).isCloseTo(AccountScorer.COT_WEIGHT / 8, within(1e-9));
+    // a few requests are too small a sample to round up: the plain share counts
+    int few = AccountScorer.RHYTHM_MIN_REQUESTS - 4;
+    assertThat(reason(scorer.profile(account(few, few, few / 2)), "cot_elicitation").orElseThrow().weight())
+        .isCloseTo(AccountScorer.COT_WEIGHT * (few / 2) / few, within(1e-9));
   }
 
   @Test
