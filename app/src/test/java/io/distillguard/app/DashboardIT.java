@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -112,8 +113,10 @@ class DashboardIT {
     o.setBinary(CHROMIUM);
     o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,1100");
+    // Chromium leaves its singleton-socket folder in TMPDIR after quitting: keep it in the test's own folder
+    Path chromiumTmp = Files.createDirectories(dir.resolve("chromium-tmp"));
     ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
-        .usingAnyFreePort().build();
+        .usingAnyFreePort().withEnvironment(Map.of("TMPDIR", chromiumTmp.toString())).build();
     browser = new ChromeDriver(driver, o);
     shots = Path.of("target", "screenshots");
     Files.createDirectories(shots);
