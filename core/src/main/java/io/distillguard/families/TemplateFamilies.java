@@ -11,7 +11,9 @@ import java.util.List;
  * {@value #TEMPLATE_COUNT} or more recent requests contained it ({@link ShingleFrequency}); slot values (the
  * question, the code, the document) rarely recur, and common phrases recur only in short runs, so what remains of a
  * request after keeping only long runs of recurring shingles is the fixed text of the template it was filled from. Requests with at least {@value #MIN_TEMPLATE_SHINGLES}
- * template shingles get a MinHash over those, and an LSH index ({@link FamilyIndex}) groups similar ones.
+ * template shingles get a MinHash over those, and an LSH index ({@link FamilyIndex}) groups similar ones. Every
+ * {@link #ROTATION_EVERY} of event time, families that the same unrelated owners take turns with are named as one
+ * rotation ({@link FamilyIndex#mergeRotations}); one organisation's own set of templates never is.
  *
  * <p>Not thread-safe; deterministic for a given event order. Memory: {@code 2^23} bytes of counters plus the index,
  * bounded by {@code maxFamilies}.
@@ -29,6 +31,13 @@ public final class TemplateFamilies {
   static final long DECAY_EVERY = 1L << 23;
   static final int DEFAULT_MAX_FAMILIES = 200_000;
   private static final long SEED = 0x7E3A_17F0_55L;
+  /**
+   * Event time between two searches for families that the same accounts rotate between ({@link
+   * FamilyIndex#mergeRotations}); a search runs before the first request past each multiple of it.
+   */
+  static final long ROTATION_EVERY = 30 * 60_000L;
+
+  private long nextRotationSearch = Long.MIN_VALUE;
 
   private ShingleFrequency frequency;
   private FamilyIndex index;
@@ -44,11 +53,18 @@ public final class TemplateFamilies {
   public TemplateFamilies(int maxFamilies) {
     this.frequency = new ShingleFrequency(COUNTER_BITS, DECAY_EVERY);
     this.index = new FamilyIndex(maxFamilies);
-    this.names = new FamilyNames(index.forest());
+    this.names = new FamilyNames(index.names());
   }
 
   /** The request's family id ({@code tf-<n>}), or {@code null} when it has too little template text. */
   public String assign(RequestFeatures f) {
+    long ts = f.event().ts().toEpochMilli();
+    if (ts >= nextRotationSearch) {
+      if (nextRotationSearch != Long.MIN_VALUE) {
+        index.mergeRotations();
+      }
+      nextRotationSearch = Math.floorDiv(ts, ROTATION_EVERY) * ROTATION_EVERY + ROTATION_EVERY;
+    }
     long[] shingles = f.shingles();
     long[] template = new long[shingles.length];
     int n = 0;
@@ -66,7 +82,7 @@ public final class TemplateFamilies {
       return null;
     }
     int[] sig = minHasher.hash(n == template.length ? template : Arrays.copyOf(template, n));
-    return "tf-" + index.assign(sig, bands.keys(sig));
+    return "tf-" + index.assign(sig, bands.keys(sig), f.ownerKey());
   }
 
   /** Keeps the run of recurring shingles ending before {@code end} if it is long enough to be template text. */
@@ -145,6 +161,7 @@ public final class TemplateFamilies {
   public void write(java.io.DataOutput out) throws java.io.IOException {
     frequency.write(out);
     index.write(out);
+    out.writeLong(nextRotationSearch);
   }
 
   /** Reads what {@link #write} wrote: a stage that assigns exactly as the written one would have. */
@@ -152,7 +169,8 @@ public final class TemplateFamilies {
     TemplateFamilies t = new TemplateFamilies(16);
     t.frequency = ShingleFrequency.read(in);
     t.index = FamilyIndex.read(in);
-    t.names = new FamilyNames(t.index.forest());
+    t.nextRotationSearch = in.readLong();
+    t.names = new FamilyNames(t.index.names());
     return t;
   }
 }
