@@ -14,14 +14,13 @@ import java.util.Map;
  * forgotten, singletons first.
  *
  * <p>Families go by names outside (the ids {@link #assign} returns): a family's own id until a merge joins it to an
- * older one. Each name keeps the smallest {@value #USER_SKETCH} hashes of the owners whose accounts used it (a
- * bottom-k sketch, mergeable; an owner is an organisation, else a payment instrument, else an account, so that one
+ * older one. Each name keeps the owners whose accounts used it ({@link OwnerSketch}, a bottom-k sketch; an owner is an organisation, else a payment instrument, else an account, so that one
  * organisation's own set of templates is one user), so that {@link #mergeRotations} can give one name to families
  * that the same unrelated owners take turns with: an operator who rotates unrelated wrappers request by request spreads its traffic thin over many
  * families, each too small a part of any account's traffic to count, and only their shared users show them to be
  * one campaign's wording. A rotation's families keep matching their own wordings; only the name is shared, and a
  * wording merge never crosses a rotation's boundary. Memory: one sketch of at most 512 bytes per name in use
- * (names of forgotten one-request families are dropped).
+ * (names of forgotten one-request families are dropped; names of other evicted families are kept).
  */
 final class FamilyIndex {
 
@@ -32,12 +31,10 @@ final class FamilyIndex {
   static final double MERGE_SIMILARITY = 0.5;
   /** A member this close to a registered wording adds nothing new; a less similar one is registered. */
   static final double NOVEL_SIMILARITY = 0.8;
-  /** Owner hashes kept per name for co-usage (the smallest ones seen). */
-  static final int USER_SKETCH = 64;
   /** Distinct owners a name needs before its co-usage is compared (fewer say nothing about a population). */
   static final int ROTATION_MIN_USERS = 24;
   /**
-   * Estimated Jaccard similarity of two families' account sets from which they may be one rotation: much of either's
+   * Estimated Jaccard similarity of two names' owner sets from which they may be one rotation: much of either's
    * users use the other.
    */
   static final double ROTATION_SIMILARITY = 0.6;
@@ -52,11 +49,10 @@ final class FamilyIndex {
   static final int ROTATION_BUCKETS = 4;
   /** Names sharing one small hash beyond which the hash proposes no candidates (a hub user, not a cohort). */
   static final int ROTATION_BUCKET_CAP = 256;
-  private static final long[] NO_USERS = new long[0];
 
   private final int maxFamilies;
   /** The user sketch of every owner that was assigned any family (the population co-usage is judged against). */
-  private Family everyone = new Family(0);
+  private OwnerSketch everyone = new OwnerSketch();
   private LongIntMap bandToFamily = new LongIntMap(1 << 16);
   private final Map<Integer, Family> families = new HashMap<>();
   /** Union-find over family ids: families found to be wordings of one template are merged into the oldest. */
@@ -66,8 +62,8 @@ final class FamilyIndex {
    * rotation's families stay apart here (each matches its own wordings); only their name is shared.
    */
   private MergeForest names = new MergeForest();
-  /** The user sketch of each name in use (its root in {@link #names}), as {@link Family} records with no wordings. */
-  private Map<Integer, Family> userSketches = new HashMap<>();
+  /** The owner sketch of each name in use (its root in {@link #names}). */
+  private Map<Integer, OwnerSketch> userSketches = new HashMap<>();
   /** Names shared by a rotation's families (see {@link #acrossRotation}). */
   private java.util.Set<Integer> rotationNames = new java.util.HashSet<>();
   private int nextId = 1;
@@ -77,44 +73,15 @@ final class FamilyIndex {
   private List<Integer> forgotten = new ArrayList<>();
   private long clock;
 
-  static final class Family {
+  private static final class Family {
     final int id;
     final List<long[]> registered = new ArrayList<>();
     final List<int[]> signatures = new ArrayList<>();
     long members;
     long lastUsed;
-    /** The smallest owner hashes seen, ascending: the first {@code userCount} entries are used. */
-    long[] users = NO_USERS;
-    int userCount;
-    long lastUser;
 
     Family(int id) {
       this.id = id;
-    }
-
-    void addUser(long h) {
-      if (userCount > 0 && h == lastUser) {
-        return; // an account's requests come in runs
-      }
-      lastUser = h;
-      if (userCount == USER_SKETCH && h >= users[USER_SKETCH - 1]) {
-        return;
-      }
-      int at = java.util.Arrays.binarySearch(users, 0, userCount, h);
-      if (at >= 0) {
-        return;
-      }
-      at = -at - 1;
-      if (userCount == users.length && userCount < USER_SKETCH) {
-        // grown on demand: most families have a handful of users, and a sketch of 64 is 512 bytes
-        users = java.util.Arrays.copyOf(users, Math.max(4, Math.min(USER_SKETCH, 2 * users.length)));
-      }
-      int moved = Math.min(userCount, USER_SKETCH - 1) - at;
-      if (moved > 0) {
-        System.arraycopy(users, at, users, at + 1, moved);
-      }
-      users[at] = h;
-      userCount = Math.min(USER_SKETCH, userCount + 1);
     }
   }
 
@@ -207,21 +174,15 @@ final class FamilyIndex {
     best.lastUsed = clock;
     int name = names.find(best.id);
     if (countUser) {
-      long u = userHash(ownerHash);
-      userSketches.computeIfAbsent(name, Family::new).addUser(u);
-      everyone.addUser(u);
+      long u = OwnerSketch.hashOf(ownerHash);
+      userSketches.computeIfAbsent(name, k -> new OwnerSketch()).add(u);
+      everyone.add(u);
     }
     return name;
   }
 
-  /** The owner hash, mixed once more so that the bottom-k sample does not depend on how the caller hashed. */
-  static long userHash(long ownerHash) {
-    long h = (ownerHash ^ 0x5DEECE66DL) * 0x9E3779B97F4A7C15L;
-    return h ^ (h >>> 31);
-  }
-
   /**
-   * Merges families whose account sets overlap ({@value #ROTATION_SIMILARITY} estimated Jaccard, at least {@value
+   * Names as one the names whose owner sets overlap ({@value #ROTATION_SIMILARITY} estimated Jaccard, at least {@value
    * #ROTATION_MIN_USERS} owners each) far more than chance would have them ({@value #ROTATION_LIFT} times):
    * wrappers an operator rotates between. Candidates are families
    * that share one of their {@value #ROTATION_BUCKETS} smallest owner hashes; the older id survives, as in any
@@ -229,9 +190,9 @@ final class FamilyIndex {
    */
   int mergeRotations() {
     List<Integer> ids = new ArrayList<>();
-    for (Family f : userSketches.values()) {
-      if (f.userCount >= ROTATION_MIN_USERS) {
-        ids.add(f.id);
+    for (Map.Entry<Integer, OwnerSketch> e : userSketches.entrySet()) {
+      if (e.getValue().count() >= ROTATION_MIN_USERS) {
+        ids.add(e.getKey());
       }
     }
     if (ids.size() < 2) {
@@ -240,9 +201,9 @@ final class FamilyIndex {
     ids.sort(null);
     Map<Long, List<Integer>> buckets = new HashMap<>();
     for (int id : ids) {
-      Family f = userSketches.get(id);
+      OwnerSketch f = userSketches.get(id);
       for (int i = 0; i < ROTATION_BUCKETS; i++) {
-        buckets.computeIfAbsent(f.users[i], k -> new ArrayList<>(2)).add(id);
+        buckets.computeIfAbsent(f.smallest(i), k -> new ArrayList<>(2)).add(id);
       }
     }
     java.util.TreeSet<Long> pairs = new java.util.TreeSet<>();
@@ -260,8 +221,8 @@ final class FamilyIndex {
     for (long pair : pairs) {
       int x = names.find((int) (pair >>> 32));
       int y = names.find((int) pair);
-      Family a = userSketches.get(x);
-      Family b = userSketches.get(y);
+      OwnerSketch a = userSketches.get(x);
+      OwnerSketch b = userSketches.get(y);
       if (x == y || a == null || b == null) {
         continue;
       }
@@ -283,12 +244,9 @@ final class FamilyIndex {
     int keep = Math.min(x, y);
     int gone = Math.max(x, y);
     names.link(gone, keep);
-    Family g = userSketches.remove(gone);
+    OwnerSketch g = userSketches.remove(gone);
     if (g != null) {
-      Family k = userSketches.computeIfAbsent(keep, Family::new);
-      for (int i = 0; i < g.userCount; i++) {
-        k.addUser(g.users[i]);
-      }
+      userSketches.computeIfAbsent(keep, k -> new OwnerSketch()).merge(g);
     }
     merges++;
     mergeLog.add(new int[] {gone, keep});
@@ -306,68 +264,15 @@ final class FamilyIndex {
     return x != y && (rotationNames.contains(x) || rotationNames.contains(y));
   }
 
-  /** Whether two families' users overlap as a rotation's do (see {@link #mergeRotations}). */
-  static boolean rotation(Family a, Family b, Family population) {
-    double[] j = coUsage(a, b);
+  /** Whether two names' owners overlap as a rotation's do (see {@link #mergeRotations}). */
+  static boolean rotation(OwnerSketch a, OwnerSketch b, OwnerSketch population) {
+    double[] j = OwnerSketch.coUsage(a, b);
     if (j[0] < ROTATION_SIMILARITY) {
       return false;
     }
     double shared = j[0] * j[1];
-    double expected = users(a) * users(b) / Math.max(1, users(population));
+    double expected = a.owners() * b.owners() / Math.max(1, population.owners());
     return shared >= ROTATION_MIN_USERS && shared >= ROTATION_LIFT * expected;
-  }
-
-  /** The estimated number of distinct owners in a family's user sketch (exact below {@value #USER_SKETCH}). */
-  static double users(Family f) {
-    return f.userCount < USER_SKETCH ? f.userCount : (USER_SKETCH - 1) / unit(f.users[USER_SKETCH - 1]);
-  }
-
-  /** A hash as a number in (0, 1), in the order of the signed hashes. */
-  private static double unit(long h) {
-    return Math.max(1e-18, h / 18446744073709551616.0 + 0.5);
-  }
-
-  /** {@link #coUsage}'s Jaccard estimate alone. */
-  static double userSimilarity(Family a, Family b) {
-    return coUsage(a, b)[0];
-  }
-
-  /**
-   * The Jaccard similarity of two families' account sets and the size of their union, estimated from their bottom-k
-   * sketches: the share of the union's smallest hashes (at most {@value #USER_SKETCH}) that both sets hold, and the
-   * union size that many smallest hashes imply (both exact while both sets are small).
-   */
-  static double[] coUsage(Family a, Family b) {
-    int i = 0;
-    int j = 0;
-    int union = 0;
-    int both = 0;
-    boolean aFull = a.userCount == USER_SKETCH;
-    boolean bFull = b.userCount == USER_SKETCH;
-    long last = Long.MIN_VALUE;
-    while (union < USER_SKETCH && (i < a.userCount || j < b.userCount)) {
-      long x = i < a.userCount ? a.users[i] : Long.MAX_VALUE;
-      long y = j < b.userCount ? b.users[j] : Long.MAX_VALUE;
-      if (i >= a.userCount && aFull || j >= b.userCount && bFull) {
-        break; // past a full sketch's last hash, membership in that set is unknown
-      }
-      if (x == y) {
-        both++;
-        i++;
-        j++;
-      } else if (x < y) {
-        i++;
-      } else {
-        j++;
-      }
-      last = Math.min(x, y);
-      union++;
-    }
-    if (union == 0) {
-      return new double[] {0, 0};
-    }
-    double size = aFull || bFull ? (union - 1) / unit(last) : union;
-    return new double[] {(double) both / union, Math.max(union, size)};
   }
 
   /** The current id of a family that may since have been merged into another. */
@@ -513,34 +418,12 @@ final class FamilyIndex {
     out.writeInt(named.size());
     for (int id : named) {
       out.writeInt(id);
-      writeUsers(out, userSketches.get(id));
+      userSketches.get(id).write(out);
     }
-    writeUsers(out, everyone);
+    everyone.write(out);
     out.writeInt(nextId);
     out.writeLong(merges);
     out.writeLong(clock);
-  }
-
-  private static void writeUsers(java.io.DataOutput out, Family f) throws java.io.IOException {
-    out.writeInt(f.userCount);
-    for (int k = 0; k < f.userCount; k++) {
-      out.writeLong(f.users[k]);
-    }
-    out.writeLong(f.lastUser);
-  }
-
-  private static void readUsers(java.io.DataInput in, Family f) throws java.io.IOException {
-    f.userCount = in.readInt();
-    if (f.userCount < 0 || f.userCount > USER_SKETCH) {
-      throw new java.io.IOException("bad user sketch size " + f.userCount);
-    }
-    if (f.userCount > 0) {
-      f.users = new long[f.userCount];
-      for (int k = 0; k < f.userCount; k++) {
-        f.users[k] = in.readLong();
-      }
-    }
-    f.lastUser = in.readLong();
   }
 
   static FamilyIndex read(java.io.DataInput in) throws java.io.IOException {
@@ -574,11 +457,10 @@ final class FamilyIndex {
     }
     int named = in.readInt();
     for (int i = 0; i < named; i++) {
-      Family f = new Family(in.readInt());
-      readUsers(in, f);
-      x.userSketches.put(f.id, f);
+      int id = in.readInt();
+      x.userSketches.put(id, OwnerSketch.read(in));
     }
-    readUsers(in, x.everyone);
+    x.everyone = OwnerSketch.read(in);
     x.nextId = in.readInt();
     x.merges = in.readLong();
     x.clock = in.readLong();

@@ -32,7 +32,7 @@ public final class TemplateFamilies {
   static final int DEFAULT_MAX_FAMILIES = 200_000;
   private static final long SEED = 0x7E3A_17F0_55L;
   /**
-   * Event time between two searches for families that the same accounts rotate between ({@link
+   * Event time between two searches for families that the same owners rotate between ({@link
    * FamilyIndex#mergeRotations}); a search runs before the first request past each multiple of it.
    */
   static final long ROTATION_EVERY = 30 * 60_000L;

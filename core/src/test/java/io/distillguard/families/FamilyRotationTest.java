@@ -110,12 +110,20 @@ class FamilyRotationTest {
     assertThat(families).as("seed %d", seed).hasSize(20);
   }
 
-  private static FamilyIndex.Family sketchOf(Iterable<Long> accounts) {
-    FamilyIndex.Family f = new FamilyIndex.Family(1);
-    for (long a : accounts) {
-      f.addUser(FamilyIndex.userHash(a));
+  private static OwnerSketch sketchOf(Iterable<Long> owners) {
+    OwnerSketch f = new OwnerSketch();
+    for (long a : owners) {
+      f.add(OwnerSketch.hashOf(a));
     }
     return f;
+  }
+
+  private static long[] hashes(OwnerSketch s) {
+    long[] out = new long[s.count()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = s.smallest(i);
+    }
+    return out;
   }
 
   @ParameterizedTest
@@ -140,24 +148,19 @@ class FamilyRotationTest {
     Set<Long> both = new TreeSet<>(a);
     both.retainAll(new HashSet<>(b));
     double exact = (double) both.size() / union.size();
-    FamilyIndex.Family fa = sketchOf(a);
-    FamilyIndex.Family fb = sketchOf(b);
+    OwnerSketch fa = sketchOf(a);
+    OwnerSketch fb = sketchOf(b);
     // a bottom-64 sample: within about three standard errors (sqrt(J(1-J)/64) <= 0.0625)
-    assertThat(FamilyIndex.userSimilarity(fa, fb)).as("seed %d", seed).isCloseTo(exact, within(0.19));
-    assertThat(FamilyIndex.userSimilarity(fa, fa)).isEqualTo(1.0);
+    assertThat(OwnerSketch.similarity(fa, fb)).as("seed %d", seed).isCloseTo(exact, within(0.19));
+    assertThat(OwnerSketch.similarity(fa, fa)).isEqualTo(1.0);
 
     // merging sketches (in either order, with repeats) gives the sketch of the union
-    FamilyIndex.Family merged = sketchOf(a);
-    for (int i = 0; i < fb.userCount; i++) {
-      merged.addUser(fb.users[i]);
-    }
-    for (int i = 0; i < fa.userCount; i++) {
-      merged.addUser(fa.users[i]);
-    }
-    FamilyIndex.Family direct = sketchOf(union);
-    assertThat(merged.userCount).isEqualTo(direct.userCount);
-    assertThat(java.util.Arrays.copyOf(merged.users, merged.userCount))
-        .containsExactly(java.util.Arrays.copyOf(direct.users, direct.userCount));
+    OwnerSketch merged = sketchOf(a);
+    merged.merge(fb);
+    merged.merge(fa);
+    OwnerSketch direct = sketchOf(union);
+    assertThat(merged.count()).isEqualTo(direct.count());
+    assertThat(hashes(merged)).containsExactly(hashes(direct));
   }
 
   @ParameterizedTest
@@ -179,7 +182,7 @@ class FamilyRotationTest {
     union.addAll(b);
     Set<Long> both = new TreeSet<>(a);
     both.retainAll(b);
-    assertThat(FamilyIndex.userSimilarity(sketchOf(a), sketchOf(b)))
+    assertThat(OwnerSketch.similarity(sketchOf(a), sketchOf(b)))
         .isEqualTo((double) both.size() / union.size());
   }
 
