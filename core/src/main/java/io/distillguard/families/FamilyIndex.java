@@ -13,6 +13,15 @@ import java.util.Map;
  * survives), since it shows them to be wordings of one template. Bounded: at most {@code maxFamilies}; past it, the least recently used families are
  * forgotten, singletons first.
  *
+ * <p>Slot values recur too (a benchmark question that many customers and a campaign send), and then count as template
+ * text beside the wrapper's. Three rules keep such a fill from tying templates together: a template that holds a
+ * registered wording whole joins its family however much else it holds ({@link #CONTAIN_SIMILARITY}), and is not
+ * registered, since a wording registered with its fill would draw in any request that shares only the fill; and a
+ * template that holds two families' wordings side by side ({@link #sideBySide}) merges nothing. A merge keeps the
+ * {@value #SIGNATURES_PER_FAMILY} wordings matched most recently; the bands of the others still lead to the family,
+ * and a template they bring back ({@value #RECALL_BANDS} bands or more, no wording close) is registered again in place
+ * of the stalest (before, such a template founded a new family each time: its bands were taken).
+ *
  * <p>Families go by names outside (the ids {@link #assign} returns): a family's own id until a merge joins it to an
  * older one. Each name keeps the owners whose accounts used it ({@link OwnerSketch}, a bottom-k sketch; an owner is an organisation, else a payment instrument, else an account, so that one
  * organisation's own set of templates is one user), so that {@link #mergeRotations} can give one name to families
@@ -29,6 +38,23 @@ final class FamilyIndex {
   static final double JOIN_SIMILARITY = 0.35;
   /** Similarity to a second family's wording that shows the two to be one template. */
   static final double MERGE_SIMILARITY = 0.5;
+  /**
+   * Estimated share of a registered wording's shingles that a template must hold to join its family however much else
+   * it holds: a wrapper filled with a question that itself recurs (a popular benchmark item) carries the question's
+   * text as template text too, and that can outweigh the wrapper in a Jaccard comparison. Such members are not
+   * registered (the recurring fill would then draw other wrappers around the same question in).
+   */
+  static final double CONTAIN_SIMILARITY = 0.8;
+  /** Fewest shingles a registered wording needs for containment in a larger template to count. */
+  static final int CONTAIN_MIN_SHINGLES = 12;
+  /** Lowest Jaccard estimate at which containment is estimated (below, the estimate is mostly noise). */
+  static final double CONTAIN_MIN_JACCARD = 0.15;
+  /**
+   * Bands of 32 a template must share with one family, matching none of its wordings, to be a wording the family held
+   * before (left out when a merge brought it more than {@value #SIGNATURES_PER_FAMILY}): as many shared bands of two
+   * rows as a Jaccard similarity of about 0.6 gives.
+   */
+  static final int RECALL_BANDS = 12;
   /** A member this close to a registered wording adds nothing new; a less similar one is registered. */
   static final double NOVEL_SIMILARITY = 0.8;
   /** Distinct owners a name needs before its co-usage is compared (fewer say nothing about a population). */
@@ -73,10 +99,24 @@ final class FamilyIndex {
   private List<Integer> forgotten = new ArrayList<>();
   private long clock;
 
+  /** A registered wording: its band keys, signature, number of template shingles, and when it last matched. */
+  private static final class Wording {
+    final long[] keys;
+    final int[] signature;
+    final int size;
+    long lastMatched;
+
+    Wording(long[] keys, int[] signature, int size, long lastMatched) {
+      this.keys = keys;
+      this.signature = signature;
+      this.size = size;
+      this.lastMatched = lastMatched;
+    }
+  }
+
   private static final class Family {
     final int id;
-    final List<long[]> registered = new ArrayList<>();
-    final List<int[]> signatures = new ArrayList<>();
+    final List<Wording> wordings = new ArrayList<>();
     long members;
     long lastUsed;
 
@@ -99,15 +139,19 @@ final class FamilyIndex {
    * templates together.
    */
   int assign(int[] signature, long[] bandKeys) {
-    return assign(signature, bandKeys, 0, false);
+    return assign(signature, bandKeys, 0, 0, false);
   }
 
-  /** {@link #assign(int[], long[])}, counting {@code ownerHash} among the users of the chosen family's name. */
-  int assign(int[] signature, long[] bandKeys, long ownerHash) {
-    return assign(signature, bandKeys, ownerHash, true);
+  /**
+   * {@link #assign(int[], long[])} for a template of {@code size} shingles, counting {@code ownerHash} among the users
+   * of the chosen family's name. With the size, a template that holds most of a registered wording of at least
+   * {@value #CONTAIN_MIN_SHINGLES} shingles joins its family when no family is close by Jaccard similarity.
+   */
+  int assign(int[] signature, long[] bandKeys, int size, long ownerHash) {
+    return assign(signature, bandKeys, size, ownerHash, true);
   }
 
-  private int assign(int[] signature, long[] bandKeys, long ownerHash, boolean countUser) {
+  private int assign(int[] signature, long[] bandKeys, int size, long ownerHash, boolean countUser) {
     clock++;
     // candidate families and their band hits, in small parallel arrays (at most one entry per band)
     int[] ids = new int[bandKeys.length];
@@ -138,25 +182,74 @@ final class FamilyIndex {
     double bestSim = 0;
     Family second = null;
     double secondSim = 0;
+    Wording matched = null; // the registered wording of best that is closest
+    Wording secondMatched = null;
+    Family holder = null; // the family with a registered wording this template holds most of (by shared shingles)
+    Wording heldWording = null;
+    double held = 0;
     for (int j = 0; j < candidates; j++) {
       Family f = families.get(ids[j]);
       if (f == null) {
         continue;
       }
-      double sim = similarity(f, signature);
+      double sim = 0;
+      Wording closest = null;
+      for (Wording w : f.wordings) {
+        double jr = io.distillguard.features.MinHasher.similarity(w.signature, signature);
+        if (closest == null || jr > sim) {
+          sim = jr;
+          closest = w;
+        }
+        double shared = size > 0 ? contained(jr, w.size, size) : 0;
+        if (shared > held || (shared == held && shared > 0 && f.id < holder.id)) {
+          holder = f;
+          heldWording = w;
+          held = shared;
+        }
+      }
       if (sim > bestSim || (sim == bestSim && best != null && f.id < best.id)) {
         second = best;
         secondSim = bestSim;
+        secondMatched = matched;
         best = f;
         bestSim = sim;
+        matched = closest;
       } else if (sim > secondSim) {
         second = f;
         secondSim = sim;
+        secondMatched = closest;
       }
     }
+    boolean byContainment = false;
     if (bestSim < JOIN_SIMILARITY) {
-      best = null;
-    } else if (second != null && secondSim >= MERGE_SIMILARITY && !acrossRotation(best, second)) {
+      best = holder;
+      byContainment = holder != null;
+      if (byContainment) {
+        heldWording.lastMatched = clock;
+      } else {
+        // a wording this family held before a merge past the cap left it out: its bands still lead here
+        Family recalled = null;
+        int most = RECALL_BANDS - 1;
+        for (int j = 0; j < candidates; j++) {
+          Family f = families.get(ids[j]);
+          if (f != null && (hits[j] > most || hits[j] == most && recalled != null && f.id < recalled.id)) {
+            recalled = f;
+            most = hits[j];
+          }
+        }
+        if (recalled != null) {
+          recall(recalled, signature, bandKeys, size);
+          return name(recalled, ownerHash, countUser);
+        }
+      }
+    } else {
+      matched.lastMatched = clock; // before any merge below: the wording in use is one a merge keeps
+    }
+    if (best != null && !byContainment && second != null && secondSim >= MERGE_SIMILARITY
+        && !acrossRotation(best, second)
+        && !sideBySide(bestSim, matched.size, secondSim, secondMatched.size, size)) {
+      // (a template that holds two families' wordings whole, each with other text around it, is two texts side by
+      // side, a wrapper and a recurring fill, not a wording between the two: no merge)
       // close to two families: they are wordings of one template
       best = union(best, second);
     }
@@ -166,10 +259,18 @@ final class FamilyIndex {
       }
       best = new Family(nextId++);
       families.put(best.id, best);
-      register(best, signature, bandKeys);
-    } else if (bestSim < NOVEL_SIMILARITY && best.registered.size() < SIGNATURES_PER_FAMILY) {
-      register(best, signature, bandKeys);
+      register(best, signature, bandKeys, size);
+    } else if (!byContainment && bestSim < NOVEL_SIMILARITY && best.wordings.size() < SIGNATURES_PER_FAMILY
+        && (matched == null || contained(bestSim, matched.size, size) == 0)) {
+      // a new wording, unless it is a registered one with more recurring text around it (a fill that recurs: the
+      // wording registered with it would draw in other requests that share only the fill, whatever their template)
+      register(best, signature, bandKeys, size);
     }
+    return name(best, ownerHash, countUser);
+  }
+
+  /** Counts a request in {@code f} (and its owner among its name's users) and returns the name. */
+  private int name(Family best, long ownerHash, boolean countUser) {
     best.members++;
     best.lastUsed = clock;
     int name = names.find(best.id);
@@ -287,11 +388,13 @@ final class FamilyIndex {
     families.remove(gone.id);
     keep.members += gone.members;
     keep.lastUsed = Math.max(keep.lastUsed, gone.lastUsed);
-    for (int i = 0; i < gone.registered.size(); i++) {
-      if (keep.registered.size() < SIGNATURES_PER_FAMILY) {
-        keep.registered.add(gone.registered.get(i));
-        keep.signatures.add(gone.signatures.get(i));
-      }
+    keep.wordings.addAll(gone.wordings);
+    if (keep.wordings.size() > SIGNATURES_PER_FAMILY) {
+      // the wordings in use stay; the bands of the others still lead here, and bring them back when used (see assign)
+      List<Wording> all = new ArrayList<>(keep.wordings);
+      all.sort((x, y) -> Long.compare(y.lastMatched, x.lastMatched)); // stable: the survivor's own first on ties
+      keep.wordings.clear();
+      keep.wordings.addAll(all.subList(0, SIGNATURES_PER_FAMILY));
     }
     int x = names.find(gone.id);
     int y = names.find(keep.id);
@@ -332,17 +435,47 @@ final class FamilyIndex {
     return out;
   }
 
-  private static double similarity(Family f, int[] signature) {
-    double best = 0;
-    for (int[] s : f.signatures) {
-      best = Math.max(best, io.distillguard.features.MinHasher.similarity(s, signature));
+  /**
+   * The estimated number of shingles a template of {@code size} shingles shares with a registered wording of {@code
+   * registered} shingles, given their Jaccard estimate {@code j}, when the template holds at least {@value
+   * #CONTAIN_SIMILARITY} of the wording (see {@link #CONTAIN_SIMILARITY}); 0 otherwise.
+   */
+  static double contained(double j, int registered, int size) {
+    if (registered < CONTAIN_MIN_SHINGLES || j < CONTAIN_MIN_JACCARD || registered > size) {
+      return 0;
     }
-    return best;
+    double shared = j * (registered + size) / (1 + j);
+    return shared >= CONTAIN_SIMILARITY * registered ? shared : 0;
   }
 
-  private void register(Family f, int[] signature, long[] keys) {
-    f.signatures.add(signature.clone());
-    f.registered.add(keys.clone());
+  /**
+   * Registers again a wording that {@code f} left out at a merge (its bands lead here), in place of the wording
+   * matched least recently. Adds no band keys: they are the ones the wording had.
+   */
+  private void recall(Family f, int[] signature, long[] keys, int size) {
+    if (f.wordings.size() >= SIGNATURES_PER_FAMILY) {
+      int stalest = 0;
+      for (int i = 1; i < f.wordings.size(); i++) {
+        if (f.wordings.get(i).lastMatched < f.wordings.get(stalest).lastMatched) {
+          stalest = i;
+        }
+      }
+      f.wordings.remove(stalest);
+    }
+    register(f, signature, keys, size);
+  }
+
+  /**
+   * Whether a template of {@code size} shingles holds two wordings (of {@code a} and {@code b} shingles, Jaccard
+   * estimates {@code ja} and {@code jb}) whole, side by side: together they are not much more than the template, so
+   * they barely share text, as a wrapper and a recurring fill do; two wordings of one template would overlap.
+   */
+  static boolean sideBySide(double ja, int a, double jb, int b, int size) {
+    return contained(ja, a, size) > 0 && contained(jb, b, size) > 0 && a + b <= 1.25 * size;
+  }
+
+  private void register(Family f, int[] signature, long[] keys, int size) {
+    f.wordings.add(new Wording(keys.clone(), signature.clone(), size, clock));
     for (long k : keys) {
       bandToFamily.putIfAbsent(k, f.id);
     }
@@ -361,8 +494,8 @@ final class FamilyIndex {
         forgotten.add(f.id);
         userSketches.remove(f.id); // a one-request family is never a rotation's name
       }
-      for (long[] keys : f.registered) {
-        for (long k : keys) {
+      for (Wording w : f.wordings) {
+        for (long k : w.keys) {
           int owner = bandToFamily.get(k);
           if (owner >= 0 && find(owner) == f.id) {
             bandToFamily.remove(k, owner);
@@ -391,10 +524,10 @@ final class FamilyIndex {
       out.writeInt(f.id);
       out.writeLong(f.members);
       out.writeLong(f.lastUsed);
-      out.writeInt(f.registered.size());
-      for (int k = 0; k < f.registered.size(); k++) {
-        long[] keys = f.registered.get(k);
-        int[] sig = f.signatures.get(k);
+      out.writeInt(f.wordings.size());
+      for (Wording w : f.wordings) {
+        long[] keys = w.keys;
+        int[] sig = w.signature;
         out.writeInt(keys.length);
         for (long x : keys) {
           out.writeLong(x);
@@ -403,6 +536,8 @@ final class FamilyIndex {
         for (int x : sig) {
           out.writeInt(x);
         }
+        out.writeInt(w.size);
+        out.writeLong(w.lastMatched);
       }
     }
     forest.write(out);
@@ -444,8 +579,8 @@ final class FamilyIndex {
         for (int j = 0; j < sig.length; j++) {
           sig[j] = in.readInt();
         }
-        f.registered.add(keys);
-        f.signatures.add(sig);
+        int size = in.readInt();
+        f.wordings.add(new Wording(keys, sig, size, in.readLong()));
       }
       x.families.put(f.id, f);
     }

@@ -82,7 +82,7 @@ public final class TemplateFamilies {
       return null;
     }
     int[] sig = minHasher.hash(n == template.length ? template : Arrays.copyOf(template, n));
-    return "tf-" + index.assign(sig, bands.keys(sig), f.ownerKey());
+    return "tf-" + index.assign(sig, bands.keys(sig), n, f.ownerKey());
   }
 
   /** Keeps the run of recurring shingles ending before {@code end} if it is long enough to be template text. */

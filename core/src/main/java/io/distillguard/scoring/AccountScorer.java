@@ -178,8 +178,10 @@ public final class AccountScorer {
   }
 
   /**
-   * Adds template-family evidence to an account's profile: its traffic share in each family times its suspicion.
-   * Returns {@code profile} itself when the account has no such evidence.
+   * Adds template-family evidence to an account's profile: its traffic share in each family times its suspicion,
+   * and, for an account that shows no harvest tell of its own, times the share of the family's devoted accounts that
+   * show one ({@link FamilyAssessment#tellShare}): a campaign that rides a popular template makes it suspicious, and
+   * its ordinary users must not inherit that. Returns {@code profile} itself when the account has no such evidence.
    */
   public AccountAssessment assess(AccountAssessment profile, AccountSketch a, Map<String, FamilyAssessment> families,
       UnaryOperator<String> canonicalFamily) {
@@ -191,12 +193,15 @@ public final class AccountScorer {
     FamilyAssessment strongest = null;
     long strongestCount = 0;
     double strongestContribution = 0;
+    boolean ownTells = harvestTells(profile) > 0;
     for (Map.Entry<String, Long> e : a.families().sorted()) {
       FamilyAssessment fa = families.get(canonicalFamily.apply(e.getKey()));
       if (fa == null || fa.suspicion() <= 0) {
         continue;
       }
-      double contribution = (double) e.getValue() / n * fa.suspicion();
+      // an account that shows no tell of its own is like the family's devoted users in proportion to how many of them
+      // show none either
+      double contribution = (double) e.getValue() / n * fa.suspicion() * (ownTells ? 1 : fa.tellShare());
       familyShare += contribution;
       if (contribution > strongestContribution) {
         strongest = fa;
@@ -211,9 +216,11 @@ public final class AccountScorer {
     {
       double w = FAMILY_WEIGHT * Math.min(1, familyShare);
       reasons.add(Reason.formatted("shared_template_family", w,
-          "%.0f%% of this account's %d requests weighted by family suspicion; strongest: %d requests in template"
+          "%.0f%% of this account's %d requests weighted by family suspicion%s; strongest: %d requests in template"
               + " family %s (suspicion %.2f)",
-          100 * familyShare, n, strongestCount, strongest.familyId(), strongest.suspicion()));
+          100 * familyShare, n, ownTells ? "" : String.format(" and, as it shows no harvest tell of its own, by the"
+              + " share of each family's devoted accounts that show one (%.0f%% for the strongest)",
+              100 * strongest.tellShare()), strongestCount, strongest.familyId(), strongest.suspicion()));
     }
     return finish(a.accountId(), n, reasons);
   }

@@ -32,6 +32,18 @@ public record FamilyAssessment(
     }
   }
 
+  /**
+   * The share of the devoted accounts that show a harvest tell of their own, with {@value #PRIOR_DEVOTED} untold
+   * accounts assumed: how much using this family says about an account that shows no tell itself. Low for a template
+   * that ordinary users also devote themselves to (a popular tool's, a shared coding task's), even when a campaign
+   * rides it and makes it suspicious.
+   */
+  public double tellShare() {
+    return (double) tellAccounts / (devotedAccounts + PRIOR_DEVOTED);
+  }
+
+  static final int PRIOR_DEVOTED = 2;
+
   /** A one-line description citing the counts, with no prompt text. */
   public String describe() {
     return String.format(

@@ -204,7 +204,7 @@ class FamilyRotationTest {
   }
 
   private static int assign(FamilyIndex index, int[] sig, long account) {
-    return index.assign(sig, BANDS.keys(sig), account);
+    return index.assign(sig, BANDS.keys(sig), 0, account); // synthetic signatures: no size, no containment joins
   }
 
   /**

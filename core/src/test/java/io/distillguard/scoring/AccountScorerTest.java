@@ -139,6 +139,47 @@ class AccountScorerTest {
         "cot_elicitation")).isPresent();
   }
 
+  /** {@code n} reasoning requests an hour apart, the first {@code cot} eliciting reasoning, all in family tf-1. */
+  private static AccountSketch inFamily(int n, int cot) {
+    AccountSketch a = new AccountSketch("acct-3");
+    AccountInfo info = new AccountInfo(T0.minus(Duration.ofDays(40)), Tier.INDIVIDUAL, false, "pf-3", null, "SG");
+    ClientInfo client = new ClientInfo("203.0.113.9", 64500L, "Example", "sdk/1", "t13d_1", "direct");
+    for (int i = 0; i < n; i++) {
+      Request q = new Request("model-1", null, null, List.of(Message.text("user", "p" + i)), List.of(), 1000, null,
+          null, null, null, null, null);
+      Event e = new Event("f-" + i, T0.plus(Duration.ofHours(i)), "acct-3", "org-3", null, null, info, client, q, null);
+      a.update(new RequestFeatures(e, new long[] {i}, 0L, Capability.REASONING,
+          i < cot ? new CotSignal(0.9, false) : CotSignal.NONE, 100, false, 0), "tf-1");
+    }
+    return a;
+  }
+
+  @Test
+  void familyEvidence_forAnAccountWithoutATell_isScaledByTheShareOfTheFamilysDevotedUsersShowingOne() {
+    AccountScorer scorer = new AccountScorer();
+    // a suspicious family that 100 accounts devote themselves to, 20 of them showing a harvest tell of their own (a
+    // popular template a campaign rides): it says little about a user that behaves like the other 80
+    FamilyAssessment common = new FamilyAssessment("tf-1", 0.8, 5000, 400, 390, 100, 64, 20, 60, 0.4, 12.5, 1, 0.3,
+        0, 0.5);
+    FamilyAssessment campaign = new FamilyAssessment("tf-1", 0.8, 5000, 400, 390, 100, 64, 98, 0, 0.6, 12.5, 1, 0.9,
+        0, 1);
+    AccountSketch plain = inFamily(12, 0);
+    AccountSketch eliciting = inFamily(12, 6);
+    assertThat(AccountScorer.harvestTells(scorer.profile(plain))).isZero();
+    assertThat(AccountScorer.harvestTells(scorer.profile(eliciting))).isPositive();
+    double plainCommon = familyWeight(scorer, plain, common);
+    double plainCampaign = familyWeight(scorer, plain, campaign);
+    double elicitingCommon = familyWeight(scorer, eliciting, common);
+    assertThat(elicitingCommon).isCloseTo(AccountScorer.FAMILY_WEIGHT * 0.8, within(1e-3)); // its own tell: in full
+    assertThat(plainCommon).isCloseTo(AccountScorer.FAMILY_WEIGHT * 0.8 * 20 / 102, within(1e-3));
+    assertThat(plainCampaign).isCloseTo(AccountScorer.FAMILY_WEIGHT * 0.8 * 98 / 102, within(1e-3));
+  }
+
+  private static double familyWeight(AccountScorer scorer, AccountSketch a, FamilyAssessment f) {
+    AccountAssessment assessed = scorer.assess(scorer.profile(a), a, java.util.Map.of("tf-1", f), id -> id);
+    return reason(assessed, "shared_template_family").map(Reason::weight).orElse(0.0);
+  }
+
   @Test
   void standing_isATell_orNoneAfterEnoughTrafficToJudge_orTooEarly() {
     AccountScorer scorer = new AccountScorer();
