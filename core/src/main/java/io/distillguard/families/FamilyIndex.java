@@ -248,9 +248,8 @@ final class FamilyIndex {
     if (best != null && !byContainment && second != null && secondSim >= MERGE_SIMILARITY
         && !acrossRotation(best, second)
         && !sideBySide(bestSim, matched.size, secondSim, secondMatched.size, size)) {
-      // (a template that holds two families' wordings whole, each with other text around it, is two texts side by
-      // side, a wrapper and a recurring fill, not a wording between the two: no merge)
-      // close to two families: they are wordings of one template
+      // close to two families: they are wordings of one template (unless it holds the two side by side, as a wrapper
+      // and a recurring fill: then it is not a wording between them)
       best = union(best, second);
     }
     if (best == null) {
