@@ -76,6 +76,11 @@ public final class CampaignLinker {
   static final double CONFIG_HARVESTER_SHARE = 0.5;
   /** Own profile at which an account stays in a campaign it was enforced in: the same harvester floor as lockstep's. */
   static final double PRIOR_PROFILE = LOCKSTEP_PROFILE;
+  /**
+   * Shared-family evidence ({@link AccountScorer#familyEvidence}) at which an account stays in a campaign it was
+   * enforced in: a fifth of its traffic in families of full suspicion, or more in less suspicious ones.
+   */
+  static final double PRIOR_FAMILY_EVIDENCE = 0.2;
   static final double LOCKSTEP_TEMPLATED = 0.5;
   static final double LOCKSTEP_FAMILY_SUSPICION = 0.15;
   static final long LOCKSTEP_MIN_REQUESTS = 10;
@@ -154,9 +159,11 @@ public final class CampaignLinker {
     }
     for (int i = 0; i < ids.size(); i++) {
       Derived d = derivedFor[i];
-      // membership outlives a campaign's quiet phase only for accounts that still look like harvesters on their own:
-      // a transient link must not make an ordinary account a permanent member
-      if (d.allowlisted || d.established || d.linkScore < PRIOR_PROFILE) {
+      // membership outlives a campaign's quiet phase only for accounts that still look like harvesters on their own
+      // and still send a real part of their traffic in suspicious families: a transient link must not make an
+      // ordinary account a permanent member (one whose family has since turned out common, its users ordinary)
+      if (d.allowlisted || d.established || d.linkScore < PRIOR_PROFILE
+          || AccountScorer.familyEvidence(d.assessment) < PRIOR_FAMILY_EVIDENCE) {
         continue;
       }
       String prior = priorCampaigns.get(ids.get(i));
@@ -214,16 +221,31 @@ public final class CampaignLinker {
         }
       }
       java.util.Set<String> viaFamily = new java.util.TreeSet<>();
+      Map<String, List<String>> links = new HashMap<>();
       int lockstep = 0;
       for (int m : memberIndex) {
         String id = ids.get(m);
         List<String> joined = joined(joinedBy, m);
+        List<String> own = null;
         for (String n : joined) {
+          boolean shared = n.equals(LOCKSTEP) || n.startsWith("c:") || joins.get(n)[0] >= 2;
+          if (!shared) {
+            continue; // a node only this member joined links it to nobody
+          }
           // a shared payment instrument is as strong a tie as a shared template: one operator pays for both
-          if ((n.startsWith("f:") && joins.get(n)[0] >= 2) || n.equals(LOCKSTEP) || n.startsWith("c:")
-              || (n.startsWith("i:pay:") && joins.get(n)[0] >= 2)) {
+          if (n.startsWith("f:") || n.equals(LOCKSTEP) || n.startsWith("c:") || n.startsWith("i:pay:")) {
             viaFamily.add(id);
           }
+          if (own == null) {
+            own = new ArrayList<>(2);
+          }
+          String name = LinkedGroup.linkName(n);
+          if (!own.contains(name)) {
+            own.add(name);
+          }
+        }
+        if (own != null) {
+          links.put(id, List.copyOf(own));
         }
         if (joined.contains(LOCKSTEP)) {
           lockstep++;
@@ -232,7 +254,7 @@ public final class CampaignLinker {
       if (lockstep > 0) {
         fams.put(LOCKSTEP, lockstep);
       }
-      groups.add(new LinkedGroup(accounts, fams, infra, viaFamily));
+      groups.add(new LinkedGroup(accounts, fams, infra, viaFamily, links));
     }
     return groups;
   }

@@ -118,12 +118,26 @@ public final class DetectionPipeline {
    * What an account's verdict takes from its campaign: the campaign's id, verdict, score (to 0.01) and the member's
    * tie to it. A verdict is made again only when this or the account's own assessment changed.
    */
-  private record Membership(String campaignId, Verdict verdict, double score, double tie) {
+  private record Membership(String campaignId, Verdict verdict, double score, double tie, List<String> links) {
     static Membership of(CampaignAssessment ca, String member) {
       return new Membership(ca.campaign().campaignId(), ca.campaign().verdict(),
-          Math.round(100 * ca.campaign().score()) / 100.0, ca.memberTies().getOrDefault(member, 0.6));
+          Math.round(100 * ca.campaign().score()) / 100.0, ca.memberTies().getOrDefault(member, 0.6),
+          ca.linksOf(member));
+    }
+
+    /** The links this member joined through, for a reason's detail: at most three named, then how many more. */
+    String through() {
+      if (links.isEmpty()) {
+        return "through links of other members";
+      }
+      int shown = Math.min(MEMBER_LINKS_SHOWN, links.size());
+      String named = String.join(", ", links.subList(0, shown));
+      return "through " + named + (links.size() > shown ? " and " + (links.size() - shown) + " more" : "");
     }
   }
+
+  /** How many of a member's links its campaign_member reason names. */
+  static final int MEMBER_LINKS_SHOWN = 3;
   private List<String> sortedIds = List.of();
   private long sortedIdsVersion = -1;
   private Consumer<Evaluation> listener;
@@ -367,8 +381,9 @@ public final class DetectionPipeline {
           // membership of a campaign under review lifts the score but is not enforcement-grade evidence
           String signal = membership.verdict() == Verdict.ATTACK ? "campaign_member" : "review_campaign_member";
           reasons.add(Reason.formatted(signal, lift,
-              "linked into campaign %s (%s) of campaign score %.2f (its counts and evidence are in its campaign"
-                  + " record)", membership.campaignId(), membership.verdict().wireName(), membership.score()));
+              "linked into campaign %s (%s) of campaign score %.2f %s (their counts and the campaign's evidence"
+                  + " are in its campaign record)", membership.campaignId(), membership.verdict().wireName(),
+              membership.score(), membership.through()));
           score = 1 - (1 - score) * (1 - lift);
         }
       }

@@ -225,6 +225,19 @@ public final class AccountScorer {
     return finish(a.accountId(), n, reasons);
   }
 
+  /** The weight of an assessment's shared-family evidence ({@code shared_template_family}), 0 when it has none. */
+  public static double familyEvidence(AccountAssessment a) {
+    if (a == null) {
+      return 0;
+    }
+    for (Reason r : a.reasons()) {
+      if (r.signal().equals("shared_template_family")) {
+        return r.weight();
+      }
+    }
+    return 0;
+  }
+
   /**
    * The signals that are no harvest tell of an account's own: what it asks for, which ordinary users of a coding or
    * agent tool share, and the families it shares with others (evidence about the family, not about the account).

@@ -301,7 +301,7 @@ public final class CampaignScorer {
     Campaign c = new Campaign(id, config.verdictFor(score, events), score, members, events,
         first == Long.MAX_VALUE ? null : Instant.ofEpochMilli(first),
         last == Long.MIN_VALUE ? null : Instant.ofEpochMilli(last), capShares, modelShares, reasons, evidence);
-    return new CampaignAssessment(c, ties, pivot);
+    return new CampaignAssessment(c, ties, pivot, g.memberLinks());
   }
 
   /** A stable id: from the oldest linking family when there is one, else from the smallest member id. */

@@ -46,6 +46,10 @@ class CampaignLinkerTest {
     // ties in count go to the first family in id order
     assertThat(groups.get(0).accounts()).containsExactly("spread-0", "spread-1", "spread-2", "spread-3");
     assertThat(groups.get(0).families()).containsOnlyKeys("tf-1");
+    // each member names the link it joined through; the families it touched but did not join are not links
+    for (String m : groups.get(0).accounts()) {
+      assertThat(groups.get(0).linksOf(m)).as(m).containsExactly("tf-1");
+    }
   }
 
   @Test
@@ -126,6 +130,7 @@ class CampaignLinkerTest {
     assertThat(groups).hasSize(1);
     assertThat(groups.get(0).accounts()).hasSize(6);
     assertThat(groups.get(0).families()).containsEntry(CampaignLinker.LOCKSTEP, 6);
+    assertThat(groups.get(0).linksOf(groups.get(0).accounts().get(5))).contains(CampaignLinker.LOCKSTEP);
   }
 
   @Test
@@ -163,6 +168,42 @@ class CampaignLinkerTest {
         paying.profiles, paying.families, fam -> fam, id -> false, Map.of(), paying.ids);
     assertThat(groups).hasSize(1);
     assertThat(groups.get(0).infrastructure()).containsEntry("pay:pf-x", 3);
+    assertThat(groups.get(0).familyMembers()).containsExactlyInAnyOrder("acct-a", "acct-b", "acct-c");
+    assertThat(groups.get(0).linksOf("acct-b")).containsExactly("pay:pf-x");
+  }
+
+  @Test
+  void membersOfAnEarlierCampaign_stayLinkedOnlyWhileARealPartOfTheirTrafficIsInSuspiciousFamilies() {
+    // three accounts enforced in cmp-1 earlier that look like harvesters on their own (profile 0.5, a tell) and link
+    // through nothing else now
+    Fixture f = new Fixture();
+    Map<String, String> prior = new HashMap<>();
+    for (String id : new String[] {"m-1", "m-2", "m-3"}) {
+      f.account(id, new String[0], 12);
+      prior.put(id, "cmp-1");
+    }
+    // their family has since turned out common: a tenth of their traffic weighted by its suspicion is left
+    Map<String, AccountAssessment> faded = assessed(f, 0.08);
+    assertThat(new CampaignLinker(true, false, false).link(f.state, f.profiles, faded, f.families, fam -> fam,
+        id -> false, prior, f.ids)).isEmpty();
+    // a quiet campaign whose members' traffic is still mostly in its families keeps them, and says so
+    Map<String, AccountAssessment> kept = assessed(f, 0.45);
+    List<LinkedGroup> groups = new CampaignLinker(true, false, false).link(f.state, f.profiles, kept, f.families,
+        fam -> fam, id -> false, prior, f.ids);
+    assertThat(groups).hasSize(1);
+    assertThat(groups.get(0).accounts()).containsExactly("m-1", "m-2", "m-3");
+    assertThat(groups.get(0).linksOf("m-2")).containsExactly("campaign:cmp-1");
+  }
+
+  /** The fixture's profiles with shared-family evidence of {@code weight} added, as assessments. */
+  private static Map<String, AccountAssessment> assessed(Fixture f, double weight) {
+    Map<String, AccountAssessment> out = new HashMap<>();
+    for (AccountAssessment p : f.profiles.values()) {
+      List<Reason> reasons = new ArrayList<>(p.reasons());
+      reasons.add(new Reason("shared_template_family", weight, "family evidence"));
+      out.put(p.accountId(), new AccountAssessment(p.accountId(), p.score() + weight, p.requests(), reasons));
+    }
+    return out;
   }
 
   @Test

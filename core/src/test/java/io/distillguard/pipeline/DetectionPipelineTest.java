@@ -113,6 +113,10 @@ class DetectionPipelineTest {
     Campaign c = campaigns.stream().filter(x -> ids.contains(x.campaignId())).findFirst().orElseThrow();
     assertThat(c.evidence()).containsKey("template_families");
     assertThat(c.evidence().get("template_families").get(0)).contains("example:");
+    // a member's campaign reason names what it joined through: here the campaign's template family
+    assertThat(verdicts.values().stream().filter(v -> ids.contains(v.campaignId()))
+        .flatMap(v -> v.reasons().stream()).filter(x -> x.signal().equals("campaign_member")))
+        .isNotEmpty().allMatch(x -> x.detail().matches(".* through (tf-\\d+|lockstep).*"), "names its link");
   }
 
   @Test
