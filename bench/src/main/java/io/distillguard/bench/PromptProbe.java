@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * What the per-request features make of a set of prompts: for each JSON Lines file (a {@code prompt} field per line, or
  * a wrapper {@code template} whose {@code {q}} and {@code {a}} slots are filled with one fixed word problem and its
  * answer; optionally {@code lang}; {@code .gz} allowed) the share of prompts in which the chain-of-thought detector
- * finds any elicitation, the share it scores high on its own ({@code >= 0.6}: counted as chain-of-thought elicitation
+ * finds any elicitation, the share that asks for the reasoning in full ({@code worded}: counted in an account's
+ * sustained share), the share it scores high on its own ({@code >= 0.6}: counted as chain-of-thought elicitation
  * by the account and family sketches), the share high when the request also asks for a large reasoning budget, the
  * share read as reconstruction (an answer given, its reasoning asked for), and the capability mix. Each prompt is sent
  * as the one user message of an otherwise empty event through the same parser and extractor that {@code scan} uses.
@@ -121,6 +122,7 @@ public final class PromptProbe {
     int n;
     int any;
     int high;
+    int worded;
     int highWithBudget;
     int reconstruction;
 
@@ -128,14 +130,16 @@ public final class PromptProbe {
       n++;
       any += plain.cot().score() > 0 ? 1 : 0;
       high += plain.cot().score() >= 0.6 ? 1 : 0;
+      worded += plain.cot().worded() ? 1 : 0;
       highWithBudget += budget.cot().score() >= 0.6 ? 1 : 0;
       reconstruction += plain.cot().reconstruction() ? 1 : 0;
     }
 
     @Override
     public String toString() {
-      return String.format("%d prompts: any elicitation %.1f%%, high %.1f%%, high with a 16k budget %.1f%%,"
-          + " reconstruction %.1f%%", n, pct(any), pct(high), pct(highWithBudget), pct(reconstruction));
+      return String.format("%d prompts: any elicitation %.1f%%, in full (worded) %.1f%%, high %.1f%%, high with a"
+          + " 16k budget %.1f%%, reconstruction %.1f%%", n, pct(any), pct(worded), pct(high), pct(highWithBudget),
+          pct(reconstruction));
     }
 
     private double pct(int k) {

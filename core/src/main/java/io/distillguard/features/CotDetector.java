@@ -48,6 +48,7 @@ public final class CotDetector {
       s += 0.4;
     }
     boolean asked = s >= CotSignal.HIGH;
+    boolean worded = s >= CotSignal.SOME;
     Request.Reasoning r = request.reasoning();
     if (r != null && Boolean.TRUE.equals(r.enabled())) {
       s += 0.1;
@@ -55,6 +56,6 @@ public final class CotDetector {
         s += 0.2;
       }
     }
-    return s == 0 ? CotSignal.NONE : new CotSignal(Math.min(1.0, s), reconstruction, asked);
+    return s == 0 ? CotSignal.NONE : new CotSignal(Math.min(1.0, s), reconstruction, asked, worded);
   }
 }

@@ -41,6 +41,8 @@ public final class AccountScorer {
    * of it.
    */
   static final double SHARE_SATURATION = 0.5;
+  /** What a request worded at {@link io.distillguard.features.CotSignal#SOME} only counts for in sustained traffic. */
+  static final double WORDED_SHARE = 1.0;
   /** Different tasks the elicitation must come from before its share is rounded up (see SHARE_SATURATION). */
   static final int ASKED_TASKS = 8;
   static final double CLOCK_WEIGHT = 0.3;
@@ -69,15 +71,19 @@ public final class AccountScorer {
       double recon = (double) a.reconstruction() / n;
       // sustained traffic whose text asks for the reasoning, over many tasks, counts in full from half of it (a
       // reasoning budget has its own signal and is not counted twice; an agent run's turns repeat one task); a share
-      // of a few requests is too small a sample to round up
+      // of a few requests is too small a sample to round up. Sustained, a request that asks for the reasoning in
+      // full in one way only ("write out the complete derivation") counts as well: rare in ordinary traffic, common
+      // in a harvester's however its wrappers are worded
       boolean sustained = n >= RHYTHM_MIN_REQUESTS && a.cotAskedTasks() >= ASKED_TASKS;
-      double asked = sustained ? Math.min(1, a.cotAsked() / (n * SHARE_SATURATION)) : 0;
-      if (cot > 0.05) {
+      double asked = sustained
+          ? Math.min(1, (a.cotAsked() + WORDED_SHARE * a.cotWorded()) / (n * SHARE_SATURATION)) : 0;
+      if (cot > 0.05 || asked > 0.1) {
         // a request high only with its reasoning budget's help counts half: the budget has a signal of its own
         double plain = (a.cotAsked() + 0.5 * (a.cotHigh() - a.cotAsked())) / n;
         reasons.add(Reason.formatted("cot_elicitation", COT_WEIGHT * Math.max(plain, asked),
-            "%d of %d requests (%.0f%%) elicit step-by-step reasoning or reasoning traces, %d of them in words alone",
-            a.cotHigh(), n, 100 * cot, a.cotAsked()));
+            "%d of %d requests (%.0f%%) elicit step-by-step reasoning or reasoning traces, %d of them in words alone;"
+                + " %d more ask for some of it in words",
+            a.cotHigh(), n, 100 * cot, a.cotAsked(), a.cotWorded()));
       }
       if (recon > 0.05) {
         reasons.add(Reason.formatted("reasoning_reconstruction",

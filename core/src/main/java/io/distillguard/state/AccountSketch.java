@@ -31,7 +31,7 @@ import java.util.TreeMap;
  */
 public final class AccountSketch {
 
-  static final byte FORMAT_VERSION = 6;
+  static final byte FORMAT_VERSION = 7;
   static final int FAMILY_CAPACITY = 16;
   static final int INFRA_CAPACITY = 8;
   static final int MODEL_CAPACITY = 8;
@@ -60,7 +60,11 @@ public final class AccountSketch {
   private final long[] capabilities = new long[Capability.values().length];
   private long cotHigh;
   private long cotAsked;
-  /** One bit per task (of 64 buckets of its key) among the requests counted in {@link #cotAsked} or reconstructing. */
+  private long cotWorded;
+  /**
+   * One bit per task (of 64 buckets of its key) among the requests counted in {@link #cotAsked} or
+   * {@link #cotWorded} or reconstructing.
+   */
   private long askedTasks;
   private long reconstruction;
   private long templated;
@@ -121,7 +125,10 @@ public final class AccountSketch {
     if (f.cot().asked()) {
       cotAsked++;
     }
-    if (f.cot().asked() || f.cot().reconstruction()) {
+    if (f.cot().worded() && !f.cot().asked()) {
+      cotWorded++;
+    }
+    if (f.cot().worded() || f.cot().reconstruction()) {
       askedTasks |= 1L << (f.taskKey() >>> 58);
     }
     if (f.cot().reconstruction()) {
@@ -225,6 +232,7 @@ public final class AccountSketch {
     }
     cotHigh += o.cotHigh;
     cotAsked += o.cotAsked;
+    cotWorded += o.cotWorded;
     askedTasks |= o.askedTasks;
     reconstruction += o.reconstruction;
     templated += o.templated;
@@ -359,7 +367,16 @@ public final class AccountSketch {
   }
 
   /**
-   * How many different tasks the requests of {@link #cotAsked} and {@link #reconstruction} came from, at least
+   * Requests whose text alone elicits reasoning at {@link CotSignal#SOME} but not at {@link CotSignal#HIGH}: one kind
+   * of elicitation in words.
+   */
+  public long cotWorded() {
+    return cotWorded;
+  }
+
+  /**
+   * How many different tasks the requests of {@link #cotAsked}, {@link #cotWorded} and {@link #reconstruction} came
+   * from, at least
    * (distinct buckets of 64; exact for a few, an undercount for many): an agent run's turns repeat one task.
    */
   public int cotAskedTasks() {
@@ -485,6 +502,7 @@ public final class AccountSketch {
       }
       out.writeLong(cotHigh);
       out.writeLong(cotAsked);
+      out.writeLong(cotWorded);
       out.writeLong(askedTasks);
       out.writeLong(reconstruction);
       out.writeLong(templated);
@@ -544,6 +562,7 @@ public final class AccountSketch {
       }
       s.cotHigh = in.readLong();
       s.cotAsked = in.readLong();
+      s.cotWorded = in.readLong();
       s.askedTasks = in.readLong();
       s.reconstruction = in.readLong();
       s.templated = in.readLong();
@@ -578,7 +597,7 @@ public final class AccountSketch {
     return String.join("|", accountId, String.valueOf(identityAt), identityKey(), String.valueOf(requests),
         String.valueOf(firstSeen), String.valueOf(lastSeen), Arrays.toString(hourOfDay),
         String.valueOf(activeDays.estimate()), String.valueOf(activitySnapshot()), Arrays.toString(capabilities),
-        String.valueOf(cotHigh), String.valueOf(cotAsked), Long.toHexString(askedTasks),
+        String.valueOf(cotHigh), String.valueOf(cotAsked), String.valueOf(cotWorded), Long.toHexString(askedTasks),
         String.valueOf(reconstruction), String.valueOf(templated), families.toString(),
         String.valueOf(largeReasoningBudget), String.valueOf(largeMaxTokens), String.valueOf(fromHosting),
         severalTasks ? "tasks:2+" : "task:" + firstTask, String.valueOf(withTools),

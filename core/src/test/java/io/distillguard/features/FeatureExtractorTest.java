@@ -60,6 +60,13 @@ class FeatureExtractorTest {
         "Explica con todo el razonamiento, sin saltar pasos, cuánto es 2 elevado a 10.",
         "Подробно опишите ход решения: сколько будет 45 умножить на 12?")) {
       assertThat(user(p).cot().score()).as(p).isGreaterThanOrEqualTo(0.4);
+      assertThat(user(p).cot().worded()).as(p).isTrue(); // the reasoning asked for in full: counted in the share
+    }
+    // "step by step" or "show your work" alone is what homework help and evaluation templates say: some
+    // elicitation, not counted as asking for the reasoning in full
+    for (String p : List.of("Solve step by step: what is 15% of 240?", "What is 12 * 13? Show your work.")) {
+      assertThat(user(p).cot().score()).as(p).isEqualTo(0.35);
+      assertThat(user(p).cot().worded()).as(p).isFalse();
     }
     // naming the reasoning and insisting that nothing be skipped is a clear ask on its own
     assertThat(user("Give me the full derivation of the quadratic formula, not just the result.").cot().score())

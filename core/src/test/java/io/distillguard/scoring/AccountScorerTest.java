@@ -97,6 +97,12 @@ class AccountScorerTest {
     // high only with a reasoning budget's help (the budget has its own signal): half of the plain share counts
     assertThat(reason(scorer.profile(account(n, n, n / 4, client, n, new CotSignal(0.65, false, false))),
         "cot_elicitation").orElseThrow().weight()).isCloseTo(AccountScorer.COT_WEIGHT / 8, within(1e-9));
+    // sustained requests that ask for the reasoning in full in one way only count as asked: half of them is all
+    assertThat(reason(scorer.profile(account(n, n, n / 2, client, n, new CotSignal(0.4, false, false, true))),
+        "cot_elicitation").orElseThrow().weight()).isCloseTo(AccountScorer.COT_WEIGHT, within(1e-9));
+    // "step by step" alone (some elicitation, not worded) does not, however sustained
+    assertThat(reason(scorer.profile(account(n, n, n, client, n, new CotSignal(0.35, false, false, false))),
+        "cot_elicitation")).isEmpty();
     // a few requests are too small a sample to round up: the plain share counts
     int few = AccountScorer.RHYTHM_MIN_REQUESTS - 4;
     assertThat(reason(scorer.profile(account(few, few, few / 2)), "cot_elicitation").orElseThrow().weight())
