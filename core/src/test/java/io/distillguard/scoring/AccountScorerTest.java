@@ -100,6 +100,10 @@ class AccountScorerTest {
     // sustained requests that ask for the reasoning in full in one way only count as asked: half of them is all
     assertThat(reason(scorer.profile(account(n, n, n / 2, client, n, new CotSignal(0.4, false, false, true))),
         "cot_elicitation").orElseThrow().weight()).isCloseTo(AccountScorer.COT_WEIGHT, within(1e-9));
+    // in a few requests, worded ones alone are no reason (they add to the plain share of an account that has one)
+    int some = AccountScorer.RHYTHM_MIN_REQUESTS - 4;
+    assertThat(reason(scorer.profile(account(some, some, some / 2, client, some,
+        new CotSignal(0.4, false, false, true))), "cot_elicitation")).isEmpty();
     // "step by step" alone (some elicitation, not worded) does not, however sustained
     assertThat(reason(scorer.profile(account(n, n, n, client, n, new CotSignal(0.35, false, false, false))),
         "cot_elicitation")).isEmpty();
