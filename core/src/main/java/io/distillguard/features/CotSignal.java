@@ -4,8 +4,8 @@ package io.distillguard.features;
  * How strongly a request elicits chain-of-thought: {@code score} in [0, 1], whether it asks to reconstruct the
  * reasoning behind an answer it already gives (the pattern of reasoning-trace harvesting), whether its text alone,
  * without the reasoning budget it requests, reaches {@link #HIGH} ({@code asked}), and whether its text alone reaches
- * {@link #SOME} ({@code worded}: one kind of elicitation in words, such as "walk me through it" or "the complete
- * argument").
+ * {@link #SOME} ({@code worded}: the reasoning asked for in full in words, such as "write out the complete
+ * derivation"; "step by step" or "walk me through it" alone stays under it).
  */
 public record CotSignal(double score, boolean reconstruction, boolean asked, boolean worded) {
   public static final CotSignal NONE = new CotSignal(0, false, false, false);

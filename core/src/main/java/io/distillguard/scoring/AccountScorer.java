@@ -77,14 +77,14 @@ public final class AccountScorer {
       boolean sustained = n >= RHYTHM_MIN_REQUESTS && a.cotAskedTasks() >= ASKED_TASKS;
       double asked = sustained
           ? Math.min(1, (a.cotAsked() + WORDED_SHARE * a.cotWorded()) / (n * SHARE_SATURATION)) : 0;
-      // a request that asks for the reasoning in full in words counts; one high only with its reasoning budget's
-      // help counts half, the budget having a signal of its own (budget-helped requests are taken to be the worded
-      // ones first: the sketch does not count their overlap)
-      double helped = a.cotHigh() - a.cotAsked();
-      double plain = (a.cotAsked() + WORDED_SHARE * a.cotWorded() + 0.5 * Math.max(0, helped - a.cotWorded())) / n;
       // worded requests alone in a few requests show nothing: as a reason of its own that put 55 more ordinary
       // accounts in review over eleven scenario runs and found no harvester more
       if (cot > 0.05 || asked > 0.1) {
+        // a request that asks for the reasoning in full in words counts; one high only with its reasoning budget's
+        // help counts half, the budget having a signal of its own (budget-helped requests are taken to be the worded
+        // ones first: the sketch does not count their overlap)
+        double helped = a.cotHigh() - a.cotAsked();
+        double plain = (a.cotAsked() + WORDED_SHARE * a.cotWorded() + 0.5 * Math.max(0, helped - a.cotWorded())) / n;
         reasons.add(Reason.formatted("cot_elicitation", COT_WEIGHT * Math.max(plain, asked),
             "%d of %d requests (%.0f%%) elicit step-by-step reasoning or reasoning traces, %d of them in words alone;"
                 + " %d more ask for some of it in words",
