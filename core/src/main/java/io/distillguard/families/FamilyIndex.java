@@ -9,8 +9,9 @@ import java.util.Map;
  * Groups template signatures into families: an LSH table proposes candidate families, and a signature joins the most
  * similar candidate if it is close enough to one of that family's registered wordings (ties to the older family), or
  * founds a new one. Each family registers up to {@value #SIGNATURES_PER_FAMILY} distinct wordings, so paraphrased
- * members are found through any of them; a signature close to two families merges them (union-find, the older id
- * survives), since it shows them to be wordings of one template. Bounded: at most {@code maxFamilies}; past it, the least recently used families are
+ * members are found through any of them; signatures close to two families from {@value #MERGE_OWNERS} different owners
+ * merge them (union-find, the older id survives), since they show them to be wordings of one template: one request
+ * between two families may be a one-off that shares a short phrase with each. Bounded: at most {@code maxFamilies}; past it, the least recently used families are
  * forgotten, singletons first.
  *
  * <p>Slot values recur too (a benchmark question that many customers and a campaign send), and then count as template
@@ -29,7 +30,8 @@ import java.util.Map;
  * families, each too small a part of any account's traffic to count, and only their shared users show them to be
  * one campaign's wording. A rotation's families keep matching their own wordings; only the name is shared, and a
  * wording merge never crosses a rotation's boundary. Memory: one sketch of at most 512 bytes per name in use
- * (names of forgotten one-request families are dropped; names of other evicted families are kept).
+ * (names of forgotten one-request families are dropped; names of other evicted families are kept), and at most
+ * {@value #PENDING_BRIDGES} family pairs awaiting a second owner's bridge (about 6 MB).
  */
 final class FamilyIndex {
 
@@ -38,6 +40,16 @@ final class FamilyIndex {
   static final double JOIN_SIMILARITY = 0.35;
   /** Similarity to a second family's wording that shows the two to be one template. */
   static final double MERGE_SIMILARITY = 0.5;
+  /**
+   * Different owners whose requests must each be close to two families ({@link #MERGE_SIMILARITY}) before the two
+   * merge. A template's wordings are bridged again and again by its users; a single request between two families is
+   * as often a one-off sharing a short phrase with each, and merging on those chains at scale: on the 16-million-event
+   * scenario ordinary short prompts chained into one family holding half of all requests, and its campaign users
+   * pulled ordinary ones into review.
+   */
+  static final int MERGE_OWNERS = 2;
+  /** Family pairs remembered with the first owner that bridged them; past this many the oldest is forgotten. */
+  static final int PENDING_BRIDGES = 1 << 16;
   /**
    * Estimated share of a registered wording's shingles that a template must hold to join its family however much else
    * it holds: a wrapper filled with a question that itself recurs (a popular benchmark item) carries the question's
@@ -98,6 +110,17 @@ final class FamilyIndex {
   /** Single-request families forgotten since the last drain: their ids are never handed out again. */
   private List<Integer> forgotten = new ArrayList<>();
   private long clock;
+  /** Family pairs (older id in the high half) bridged by one owner so far, in the order first bridged, with it. */
+  private java.util.LinkedHashMap<Long, Long> pendingBridges = newPendingBridges();
+
+  private static java.util.LinkedHashMap<Long, Long> newPendingBridges() {
+    return new java.util.LinkedHashMap<>(16, 0.75f, false) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
+        return size() > PENDING_BRIDGES;
+      }
+    };
+  }
 
   /** A registered wording: its band keys, signature, number of template shingles, and when it last matched. */
   private static final class Wording {
@@ -139,7 +162,7 @@ final class FamilyIndex {
    * templates together.
    */
   int assign(int[] signature, long[] bandKeys) {
-    return assign(signature, bandKeys, 0, 0, false);
+    return assign(signature, bandKeys, 0, 0, false); // one unknown owner: merges nothing
   }
 
   /**
@@ -249,8 +272,10 @@ final class FamilyIndex {
         && !acrossRotation(best, second)
         && !sideBySide(bestSim, matched.size, secondSim, secondMatched.size, size)) {
       // close to two families: they are wordings of one template (unless it holds the two side by side, as a wrapper
-      // and a recurring fill: then it is not a wording between them)
-      best = union(best, second);
+      // and a recurring fill: then it is not a wording between them), once a second owner's request says so too
+      if (bridged(best.id, second.id, ownerHash)) {
+        best = union(best, second);
+      }
     }
     if (best == null) {
       if (families.size() >= maxFamilies) {
@@ -266,6 +291,24 @@ final class FamilyIndex {
       register(best, signature, bandKeys, size);
     }
     return name(best, ownerHash, countUser);
+  }
+
+  /**
+   * Records that {@code owner} sent a request close to families {@code a} and {@code b} (current ids); true when that
+   * makes {@value #MERGE_OWNERS} different owners, and the pair is then forgotten.
+   */
+  private boolean bridged(int a, int b, long owner) {
+    long key = (long) Math.min(a, b) << 32 | Math.max(a, b);
+    Long first = pendingBridges.get(key);
+    if (first == null) {
+      pendingBridges.put(key, owner);
+      return MERGE_OWNERS <= 1;
+    }
+    if (first == owner) {
+      return false;
+    }
+    pendingBridges.remove(key);
+    return true;
   }
 
   /** Counts a request in {@code f} (and its owner among its name's users) and returns the name. */
@@ -558,6 +601,11 @@ final class FamilyIndex {
     out.writeInt(nextId);
     out.writeLong(merges);
     out.writeLong(clock);
+    out.writeInt(pendingBridges.size());
+    for (Map.Entry<Long, Long> e : pendingBridges.entrySet()) {
+      out.writeLong(e.getKey());
+      out.writeLong(e.getValue());
+    }
   }
 
   static FamilyIndex read(java.io.DataInput in) throws java.io.IOException {
@@ -598,6 +646,13 @@ final class FamilyIndex {
     x.nextId = in.readInt();
     x.merges = in.readLong();
     x.clock = in.readLong();
+    int pending = in.readInt();
+    if (pending < 0 || pending > PENDING_BRIDGES) {
+      throw new java.io.IOException("bad pending bridge count " + pending);
+    }
+    for (int i = 0; i < pending; i++) {
+      x.pendingBridges.put(in.readLong(), in.readLong());
+    }
     return x;
   }
 }

@@ -75,6 +75,9 @@ class FamilyIndexTest {
     System.arraycopy(b.get(0), 32, bridge, 32, 32);
     int merged = assign(index, bridge);
     assertThat(merged).isEqualTo(java.util.Collections.min(before));
+    assertThat(assign(index, b.get(0))).as("one owner's bridge merges nothing").isNotEqualTo(merged);
+    assertThat(index.assign(bridge, BANDS.keys(bridge), 0, 2L)).isEqualTo(merged);
+    assertThat(assign(index, b.get(0))).as("a second owner's bridge merges the two").isEqualTo(merged);
     List<int[]> all = new ArrayList<>(a);
     all.addAll(b);
     int[] second = new int[all.size()];
@@ -92,6 +95,45 @@ class FamilyIndexTest {
       if (pass == 2) {
         assertThat(index.size()).as("no new family for a wording seen before").isLessThanOrEqualTo(size);
       }
+    }
+  }
+
+  /**
+   * Two families merge once requests from two different owners fall between them, and a bridge of one owner waits
+   * across a checkpoint: the restored index merges on the second owner's as the running one does. Many owners each
+   * bridging a different pair once (one-off prompts that share a phrase with two templates) merge nothing.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {5, 6, 7})
+  void familiesMerge_onBridgesFromTwoOwners_pendingOnesSurviveACheckpoint(long seed) throws Exception {
+    SplittableRandom r = new SplittableRandom(seed);
+    FamilyIndex index = new FamilyIndex(10_000);
+    int[][] fams = new int[12][];
+    int[] ids = new int[fams.length];
+    for (int i = 0; i < fams.length; i++) {
+      fams[i] = signature(r);
+      ids[i] = index.assign(fams[i], BANDS.keys(fams[i]), 0, 100 + i);
+    }
+    for (int i = 0; i + 1 < fams.length; i++) { // a chain of one-off bridges, each from another owner
+      int[] bridge = fams[i].clone();
+      System.arraycopy(fams[i + 1], 32, bridge, 32, 32);
+      index.assign(bridge, BANDS.keys(bridge), 0, 1000 + i);
+    }
+    assertThat(index.drainMerges()).as("one-off bridges chain nothing").isEmpty();
+    assertThat(index.size()).isEqualTo(fams.length);
+
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    index.write(new java.io.DataOutputStream(bytes));
+    FamilyIndex restored =
+        FamilyIndex.read(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+    for (FamilyIndex x : List.of(index, restored)) {
+      int[] bridge = fams[0].clone();
+      System.arraycopy(fams[1], 32, bridge, 32, 32);
+      x.assign(bridge, BANDS.keys(bridge), 0, 1000); // the same owner again: still one owner
+      assertThat(x.drainMerges()).isEmpty();
+      x.assign(bridge, BANDS.keys(bridge), 0, 2000); // a second owner
+      assertThat(x.drainMerges()).containsExactly(new int[] {ids[1], ids[0]});
+      assertThat(x.assign(fams[1], BANDS.keys(fams[1]), 0, 3000)).isEqualTo(ids[0]);
     }
   }
 

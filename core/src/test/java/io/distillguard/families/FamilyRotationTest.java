@@ -243,8 +243,10 @@ class FamilyRotationTest {
     int outsideName = assign(index, outside, 2000);
     assertThat(assign(index, y, 0) == name).isEqualTo(rotated);
 
-    // a request halfway between x and the outside family
+    // requests halfway between x and the outside family, from two of its accounts (one alone merges nothing)
     assign(index, halves(x, outside), 2000);
+    assertThat(index.drainMerges()).isEmpty();
+    assign(index, halves(x, outside), 2001);
     List<int[]> merges = index.drainMerges();
     if (rotated) {
       assertThat(merges).isEmpty();

@@ -23,7 +23,11 @@ class TemplateFamiliesTest {
   private static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
 
   private static RequestFeatures req(String text) {
-    return X.extract(new Event("e", T0, "a", null, null, null, null, null,
+    return req("a", text);
+  }
+
+  private static RequestFeatures req(String account, String text) {
+    return X.extract(new Event("e", T0, account, null, null, null, null, null,
         Request.of("m", List.of(Message.text("user", text))), null));
   }
 
@@ -80,7 +84,8 @@ class TemplateFamiliesTest {
         sb.append(slot[r.nextInt(slot.length)]).append(' ');
       }
       sb.append("Question: ").append(words(r, 25)).append(" Answer: ").append(r.nextInt(100));
-      String fam = tf.assign(req(sb.toString()));
+      // a campaign's 40 accounts (two wordings merge only once two owners' requests bridge them)
+      String fam = tf.assign(req("acct-" + r.nextInt(40), sb.toString()));
       if (i >= 200) {
         assigned.add(fam == null ? "none" : fam);
       }
