@@ -9,10 +9,11 @@ import java.util.Map;
  * Groups template signatures into families: an LSH table proposes candidate families, and a signature joins the most
  * similar candidate if it is close enough to one of that family's registered wordings (ties to the older family), or
  * founds a new one. Each family registers up to {@value #SIGNATURES_PER_FAMILY} distinct wordings, so paraphrased
- * members are found through any of them; signatures close to two families from {@value #MERGE_OWNERS} different owners
- * merge them (union-find, the older id survives), since they show them to be wordings of one template: one request
- * between two families may be a one-off that shares a short phrase with each. Bounded: at most {@code maxFamilies}; past it, the least recently used families are
- * forgotten, singletons first.
+ * members are found through any of them; requests close to two families merge them (union-find, the older id
+ * survives), since they show them to be wordings of one template, once they come from {@value #MERGE_OWNERS} different
+ * owners and number {@value #MERGE_SHARE} of the smaller family's requests: one request between two families may be a
+ * one-off that shares a short phrase with each. Bounded: at most {@code maxFamilies}; past it, the least recently used
+ * families are forgotten, singletons first.
  *
  * <p>Slot values recur too (a benchmark question that many customers and a campaign send), and then count as template
  * text beside the wrapper's. Three rules keep such a fill from tying templates together: a template that holds a
@@ -31,7 +32,7 @@ import java.util.Map;
  * one campaign's wording. A rotation's families keep matching their own wordings; only the name is shared, and a
  * wording merge never crosses a rotation's boundary. Memory: one sketch of at most 512 bytes per name in use
  * (names of forgotten one-request families are dropped; names of other evicted families are kept), and at most
- * {@value #PENDING_BRIDGES} family pairs awaiting a second owner's bridge (about 6 MB).
+ * {@value #PENDING_BRIDGES} family pairs awaiting more bridges (about 8 MB).
  */
 final class FamilyIndex {
 
@@ -48,6 +49,13 @@ final class FamilyIndex {
    * pulled ordinary ones into review.
    */
   static final int MERGE_OWNERS = 2;
+  /**
+   * Bridging requests needed, as a share of the smaller family's requests, before two families merge: a template's
+   * wordings are bridged in proportion to their use, while between two busy families a chance bridge recurs in
+   * proportion to the number of customers (at 16 times the default scenario, a popular coding agent's requests and
+   * benchmark questions chained into a family of 7 million requests from 66,000 accounts on two owners' bridges).
+   */
+  static final double MERGE_SHARE = 0.02;
   /** Family pairs remembered with the first owner that bridged them; past this many the oldest is forgotten. */
   static final int PENDING_BRIDGES = 1 << 16;
   /**
@@ -110,13 +118,16 @@ final class FamilyIndex {
   /** Single-request families forgotten since the last drain: their ids are never handed out again. */
   private List<Integer> forgotten = new ArrayList<>();
   private long clock;
-  /** Family pairs (older id in the high half) bridged by one owner so far, in the order first bridged, with it. */
-  private java.util.LinkedHashMap<Long, Long> pendingBridges = newPendingBridges();
+  /**
+   * Family pairs (older id in the high half) bridged but not merged yet, in the order first bridged: the first owner's
+   * hash and the bridges counted, the count negated once a second owner has bridged them.
+   */
+  private java.util.LinkedHashMap<Long, long[]> pendingBridges = newPendingBridges();
 
-  private static java.util.LinkedHashMap<Long, Long> newPendingBridges() {
+  private static java.util.LinkedHashMap<Long, long[]> newPendingBridges() {
     return new java.util.LinkedHashMap<>(16, 0.75f, false) {
       @Override
-      protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<Long, long[]> eldest) {
         return size() > PENDING_BRIDGES;
       }
     };
@@ -273,7 +284,7 @@ final class FamilyIndex {
         && !sideBySide(bestSim, matched.size, secondSim, secondMatched.size, size)) {
       // close to two families: they are wordings of one template (unless it holds the two side by side, as a wrapper
       // and a recurring fill: then it is not a wording between them), once a second owner's request says so too
-      if (bridged(best.id, second.id, ownerHash)) {
+      if (bridged(best, second, ownerHash)) {
         best = union(best, second);
       }
     }
@@ -294,21 +305,24 @@ final class FamilyIndex {
   }
 
   /**
-   * Records that {@code owner} sent a request close to families {@code a} and {@code b} (current ids); true when that
-   * makes {@value #MERGE_OWNERS} different owners, and the pair is then forgotten.
+   * Records that {@code owner} sent a request close to families {@code a} and {@code b}; true when the pair has now
+   * been bridged by {@value #MERGE_OWNERS} different owners and in {@value #MERGE_SHARE} of the smaller family's
+   * requests (and at least twice), and the pair is then forgotten.
    */
-  private boolean bridged(int a, int b, long owner) {
-    long key = (long) Math.min(a, b) << 32 | Math.max(a, b);
-    Long first = pendingBridges.get(key);
-    if (first == null) {
-      pendingBridges.put(key, owner);
-      return MERGE_OWNERS <= 1;
+  private boolean bridged(Family a, Family b, long owner) {
+    long key = (long) Math.min(a.id, b.id) << 32 | Math.max(a.id, b.id);
+    long[] seen = pendingBridges.get(key);
+    if (seen == null) {
+      pendingBridges.put(key, seen = new long[] {owner, 0});
     }
-    if (first == owner) {
-      return false;
+    boolean owners = seen[1] < 0 || seen[0] != owner;
+    long count = Math.abs(seen[1]) + 1;
+    seen[1] = owners ? -count : count;
+    if (owners && count >= Math.max(MERGE_OWNERS, MERGE_SHARE * Math.min(a.members, b.members))) {
+      pendingBridges.remove(key);
+      return true;
     }
-    pendingBridges.remove(key);
-    return true;
+    return false;
   }
 
   /** Counts a request in {@code f} (and its owner among its name's users) and returns the name. */
@@ -602,9 +616,10 @@ final class FamilyIndex {
     out.writeLong(merges);
     out.writeLong(clock);
     out.writeInt(pendingBridges.size());
-    for (Map.Entry<Long, Long> e : pendingBridges.entrySet()) {
+    for (Map.Entry<Long, long[]> e : pendingBridges.entrySet()) {
       out.writeLong(e.getKey());
-      out.writeLong(e.getValue());
+      out.writeLong(e.getValue()[0]);
+      out.writeLong(e.getValue()[1]);
     }
   }
 
@@ -651,7 +666,7 @@ final class FamilyIndex {
       throw new java.io.IOException("bad pending bridge count " + pending);
     }
     for (int i = 0; i < pending; i++) {
-      x.pendingBridges.put(in.readLong(), in.readLong());
+      x.pendingBridges.put(in.readLong(), new long[] {in.readLong(), in.readLong()});
     }
     return x;
   }

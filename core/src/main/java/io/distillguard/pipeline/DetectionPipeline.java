@@ -490,7 +490,7 @@ public final class DetectionPipeline {
   }
 
   /** Checkpoint format; a checkpoint of another version is refused (the log is replayed instead). */
-  public static final int CHECKPOINT_VERSION = 7; // 7: the family index keeps family pairs bridged by one owner
+  public static final int CHECKPOINT_VERSION = 7; // 7: the family index keeps the bridges of family pairs not merged yet
   private long evaluating = Long.MIN_VALUE;
   /** Accounts first enforced at the evaluation running now: a checkpoint leaves them out (see checkpoint). */
   private final Set<String> enforcedNow = new HashSet<>();

@@ -137,6 +137,29 @@ class FamilyIndexTest {
     }
   }
 
+  /** Between two busy families a bridge must recur in proportion to their use: 2% of the smaller one's requests. */
+  @Test
+  void busyFamilies_mergeOnBridgesInProportionToTheirUse() {
+    SplittableRandom r = new SplittableRandom(9);
+    FamilyIndex index = new FamilyIndex(10_000);
+    int[] x = signature(r);
+    int[] y = signature(r);
+    for (int i = 0; i < 300; i++) {
+      index.assign(x, BANDS.keys(x), 0, i);
+      index.assign(y, BANDS.keys(y), 0, 10_000 + i);
+    }
+    int[] bridge = x.clone();
+    System.arraycopy(y, 32, bridge, 32, 32);
+    int needed = (int) Math.ceil(FamilyIndex.MERGE_SHARE * 300);
+    assertThat(needed).isGreaterThan(FamilyIndex.MERGE_OWNERS);
+    for (int k = 1; k < needed; k++) {
+      index.assign(bridge, BANDS.keys(bridge), 0, 20_000 + k);
+      assertThat(index.drainMerges()).as("bridge %d of %d", k, needed).isEmpty();
+    }
+    index.assign(bridge, BANDS.keys(bridge), 0, 20_000 + needed);
+    assertThat(index.drainMerges()).hasSize(1);
+  }
+
   private static long[] shingles(SplittableRandom r, int n) {
     long[] s = new long[n];
     for (int i = 0; i < n; i++) {
