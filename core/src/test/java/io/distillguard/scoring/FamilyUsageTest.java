@@ -77,7 +77,8 @@ class FamilyUsageTest {
   @Test
   void devotionNeedsAShareOfTheAccountsTraffic() {
     FamilyUsage u = new FamilyUsage();
-    u.add(10, 100, 0.5, "x", Standing.UNJUDGED); // 10%: not devoted
+    long below = Math.round(FamilyUsage.DEVOTION * 100) - 1;
+    u.add(below, 100, 0.5, "x", Standing.UNJUDGED); // just under the devotion share: not devoted
     u.add(20, 100, 0.5, "y", Standing.UNJUDGED);
     u.add(30, 100, 0.5, "y", Standing.UNJUDGED);
     assertThat(u.devotedAccounts()).isEqualTo(2);
@@ -96,7 +97,7 @@ class FamilyUsageTest {
     double none = u.harvestLikeShare();
     assertThat(none).isEqualTo(1.0); // nobody judged yet: the family keeps its suspicion
     u.add(50, 100, 0.1, "a", Standing.CLEAR);
-    u.add(5, 100, 0.1, "b", Standing.CLEAR); // 5%: not devoted, not counted
+    u.add(Math.round(FamilyUsage.DEVOTION * 100) - 1, 100, 0.1, "b", Standing.CLEAR); // not devoted, not counted
     u.add(50, 100, 0.1, "c", Standing.UNJUDGED);
     assertThat(u.clearAccounts()).isEqualTo(1);
     assertThat(u.tellAccounts()).isZero();
