@@ -118,19 +118,25 @@ final class FamilyIndex {
   /** Single-request families forgotten since the last drain: their ids are never handed out again. */
   private List<Integer> forgotten = new ArrayList<>();
   private long clock;
-  /**
-   * Family pairs (older id in the high half) bridged but not merged yet, in the order first bridged: the first owner's
-   * hash and the bridges counted, the count negated once a second owner has bridged them.
-   */
-  private java.util.LinkedHashMap<Long, long[]> pendingBridges = newPendingBridges();
+  /** Family pairs (older id in the high half) bridged but not merged yet, in the order first bridged. */
+  private final java.util.LinkedHashMap<Long, Bridges> pendingBridges = new java.util.LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, Bridges> eldest) {
+      return size() > PENDING_BRIDGES;
+    }
+  };
 
-  private static java.util.LinkedHashMap<Long, long[]> newPendingBridges() {
-    return new java.util.LinkedHashMap<>(16, 0.75f, false) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Long, long[]> eldest) {
-        return size() > PENDING_BRIDGES;
-      }
-    };
+  /** The bridges of one family pair so far: the first bridging owner, how many, and whether another owner bridged. */
+  private static final class Bridges {
+    final long firstOwner;
+    long count;
+    boolean otherOwner;
+
+    Bridges(long firstOwner, long count, boolean otherOwner) {
+      this.firstOwner = firstOwner;
+      this.count = count;
+      this.otherOwner = otherOwner;
+    }
   }
 
   /** A registered wording: its band keys, signature, number of template shingles, and when it last matched. */
@@ -283,7 +289,7 @@ final class FamilyIndex {
         && !acrossRotation(best, second)
         && !sideBySide(bestSim, matched.size, secondSim, secondMatched.size, size)) {
       // close to two families: they are wordings of one template (unless it holds the two side by side, as a wrapper
-      // and a recurring fill: then it is not a wording between them), once a second owner's request says so too
+      // and a recurring fill: then it is not a wording between them), once enough owners' requests say so
       if (bridged(best, second, ownerHash)) {
         best = union(best, second);
       }
@@ -311,14 +317,10 @@ final class FamilyIndex {
    */
   private boolean bridged(Family a, Family b, long owner) {
     long key = (long) Math.min(a.id, b.id) << 32 | Math.max(a.id, b.id);
-    long[] seen = pendingBridges.get(key);
-    if (seen == null) {
-      pendingBridges.put(key, seen = new long[] {owner, 0});
-    }
-    boolean owners = seen[1] < 0 || seen[0] != owner;
-    long count = Math.abs(seen[1]) + 1;
-    seen[1] = owners ? -count : count;
-    if (owners && count >= Math.max(MERGE_OWNERS, MERGE_SHARE * Math.min(a.members, b.members))) {
+    Bridges seen = pendingBridges.computeIfAbsent(key, k -> new Bridges(owner, 0, false));
+    seen.count++;
+    seen.otherOwner |= owner != seen.firstOwner;
+    if (seen.otherOwner && seen.count >= Math.max(MERGE_OWNERS, MERGE_SHARE * Math.min(a.members, b.members))) {
       pendingBridges.remove(key);
       return true;
     }
@@ -616,10 +618,11 @@ final class FamilyIndex {
     out.writeLong(merges);
     out.writeLong(clock);
     out.writeInt(pendingBridges.size());
-    for (Map.Entry<Long, long[]> e : pendingBridges.entrySet()) {
+    for (Map.Entry<Long, Bridges> e : pendingBridges.entrySet()) {
       out.writeLong(e.getKey());
-      out.writeLong(e.getValue()[0]);
-      out.writeLong(e.getValue()[1]);
+      out.writeLong(e.getValue().firstOwner);
+      out.writeLong(e.getValue().count);
+      out.writeBoolean(e.getValue().otherOwner);
     }
   }
 
@@ -666,7 +669,7 @@ final class FamilyIndex {
       throw new java.io.IOException("bad pending bridge count " + pending);
     }
     for (int i = 0; i < pending; i++) {
-      x.pendingBridges.put(in.readLong(), new long[] {in.readLong(), in.readLong()});
+      x.pendingBridges.put(in.readLong(), new Bridges(in.readLong(), in.readLong(), in.readBoolean()));
     }
     return x;
   }

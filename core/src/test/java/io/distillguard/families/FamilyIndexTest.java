@@ -71,8 +71,7 @@ class FamilyIndexTest {
     }
     assertThat(before).hasSize(2);
     // a request half like each chain's first wording shows the two to be one template: 24 wordings, 12 kept
-    int[] bridge = a.get(0).clone();
-    System.arraycopy(b.get(0), 32, bridge, 32, 32);
+    int[] bridge = FamilyRotationTest.halves(a.get(0), b.get(0));
     int merged = assign(index, bridge);
     assertThat(merged).isEqualTo(java.util.Collections.min(before));
     assertThat(assign(index, b.get(0))).as("one owner's bridge merges nothing").isNotEqualTo(merged);
@@ -115,8 +114,7 @@ class FamilyIndexTest {
       ids[i] = index.assign(fams[i], BANDS.keys(fams[i]), 0, 100 + i);
     }
     for (int i = 0; i + 1 < fams.length; i++) { // a chain of one-off bridges, each from another owner
-      int[] bridge = fams[i].clone();
-      System.arraycopy(fams[i + 1], 32, bridge, 32, 32);
+      int[] bridge = FamilyRotationTest.halves(fams[i], fams[i + 1]);
       index.assign(bridge, BANDS.keys(bridge), 0, 1000 + i);
     }
     assertThat(index.drainMerges()).as("one-off bridges chain nothing").isEmpty();
@@ -127,8 +125,7 @@ class FamilyIndexTest {
     FamilyIndex restored =
         FamilyIndex.read(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
     for (FamilyIndex x : List.of(index, restored)) {
-      int[] bridge = fams[0].clone();
-      System.arraycopy(fams[1], 32, bridge, 32, 32);
+      int[] bridge = FamilyRotationTest.halves(fams[0], fams[1]);
       x.assign(bridge, BANDS.keys(bridge), 0, 1000); // the same owner again: still one owner
       assertThat(x.drainMerges()).isEmpty();
       x.assign(bridge, BANDS.keys(bridge), 0, 2000); // a second owner
@@ -148,8 +145,7 @@ class FamilyIndexTest {
       index.assign(x, BANDS.keys(x), 0, i);
       index.assign(y, BANDS.keys(y), 0, 10_000 + i);
     }
-    int[] bridge = x.clone();
-    System.arraycopy(y, 32, bridge, 32, 32);
+    int[] bridge = FamilyRotationTest.halves(x, y);
     int needed = (int) Math.ceil(FamilyIndex.MERGE_SHARE * 300);
     assertThat(needed).isGreaterThan(FamilyIndex.MERGE_OWNERS);
     for (int k = 1; k < needed; k++) {

@@ -43,8 +43,8 @@ class FamilyNamesTest {
         sb.append(slot[r.nextInt(slot.length)]).append(' ');
       }
       sb.append("Question: ").append(words(r, 20)).append(" Answer: ").append(r.nextInt(100));
-      FamilyAssignment a = stage.assignWithChanges(X.extract(new Event("e" + i, T0, "acct-" + r.nextInt(20), null, null, null, null,
-          null, Request.of("m", List.of(Message.text("user", sb.toString()))), null)));
+      FamilyAssignment a = stage.assignWithChanges(X.extract(new Event("e" + i, T0, "acct-" + r.nextInt(20), null,
+          null, null, null, null, Request.of("m", List.of(Message.text("user", sb.toString()))), null)));
       for (String[] m : a.merges()) {
         names.merged(m[0], m[1]);
         seen.add(m[0]);

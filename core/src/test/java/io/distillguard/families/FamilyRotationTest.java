@@ -197,7 +197,7 @@ class FamilyRotationTest {
   }
 
   /** The first half of {@code a} and the second half of {@code b}: estimated similarity 0.5 to each. */
-  private static int[] halves(int[] a, int[] b) {
+  static int[] halves(int[] a, int[] b) {
     int[] s = a.clone();
     System.arraycopy(b, 32, s, 32, 32);
     return s;
