@@ -12,6 +12,7 @@ import io.distillguard.features.Capability;
 import io.distillguard.features.CotSignal;
 import io.distillguard.features.RequestFeatures;
 import io.distillguard.scoring.AccountAssessment;
+import io.distillguard.scoring.AccountScorer;
 import io.distillguard.scoring.FamilyAssessment;
 import io.distillguard.scoring.Reason;
 import io.distillguard.state.KeyedState;
@@ -71,6 +72,40 @@ class CampaignLinkerTest {
     }
     devoted.suspicion("tf-1", 0.6);
     assertThat(devoted.link()).hasSize(1);
+  }
+
+  @Test
+  void youngAccountsAskingForTheReasoningInWords_joinTheirSuspiciousFamilyBelowTheHarvesterFloor() {
+    // new accounts of a running campaign: 8 requests, half in its wrapper family, one asking in words for the
+    // reasoning; own profile 0.2 (under the 0.3 harvester floor), shared-family evidence 0.45
+    List<LinkedGroup> groups = young(8, true, 0.45).link();
+    assertThat(groups).hasSize(1);
+    assertThat(groups.get(0).accounts()).containsExactly("new-0", "new-1", "new-2", "new-3");
+    assertThat(groups.get(0).families()).containsOnlyKeys("tf-1");
+    // none asks in words: a student whose class template a campaign made suspicious
+    assertThat(young(8, false, 0.45).link()).isEmpty();
+    // too little of its traffic in suspicious families
+    assertThat(young(8, true, 0.3).link()).isEmpty();
+    // old enough to be judged by its rhythm: the harvester floor again
+    assertThat(young(AccountScorer.RHYTHM_MIN_REQUESTS, true, 0.45).link()).isEmpty();
+  }
+
+  /**
+   * Four accounts of {@code requests} requests, half in suspicious family tf-1, own profile 0.2 with a harvest tell,
+   * the given shared-family evidence; the last request asks in words for the reasoning when {@code asks}.
+   */
+  private static Fixture young(int requests, boolean asks, double familyEvidence) {
+    Fixture f = new Fixture();
+    for (int a = 0; a < 4; a++) {
+      String id = "new-" + a;
+      String[] fams = new String[requests / 2];
+      java.util.Arrays.fill(fams, "tf-1");
+      f.account(id, fams, requests - fams.length - 1, asks);
+      f.profile(id, 0.2);
+      f.familyEvidence(id, familyEvidence);
+    }
+    f.suspicion("tf-1", 0.9);
+    return f;
   }
 
   @Test
@@ -331,6 +366,8 @@ class CampaignLinkerTest {
     final KeyedState state = new KeyedState();
     final Map<String, AccountAssessment> profiles = new HashMap<>();
     final Map<String, FamilyAssessment> families = new HashMap<>();
+    /** Assessments that differ from the profile (family evidence); the profile itself for the other accounts. */
+    final Map<String, AccountAssessment> assessments = new HashMap<>();
     final Set<String> ids = new HashSet<>();
     int seq;
 
@@ -345,6 +382,28 @@ class CampaignLinkerTest {
       }
       profiles.put(id, new AccountAssessment(id, 0.5, all.size(), TELLS));
       ids.add(id);
+    }
+
+    /**
+     * As {@link #account(String, String[], int)}, then one more request without a family, asking in words for the
+     * reasoning when {@code asks} (else an ordinary one).
+     */
+    void account(String id, String[] fams, int untemplated, boolean asks) {
+      account(id, fams, untemplated);
+      RequestFeatures f = features(id, seq++);
+      CotSignal cot = asks ? new CotSignal(CotSignal.HIGH, false, true) : CotSignal.NONE;
+      state.update(new RequestFeatures(f.event(), f.shingles(), 0L, Capability.REASONING, cot, 100, false, 0), null,
+          () -> "sample");
+      AccountAssessment p = profiles.get(id);
+      profiles.put(id, new AccountAssessment(id, p.score(), p.requests() + 1, p.reasons()));
+    }
+
+    /** Gives an account's assessment (its profile plus family evidence) a shared-family reason of weight {@code w}. */
+    void familyEvidence(String id, double w) {
+      AccountAssessment p = profiles.get(id);
+      List<Reason> reasons = new ArrayList<>(p.reasons());
+      reasons.add(new Reason("shared_template_family", w, "family evidence"));
+      assessments.put(id, new AccountAssessment(id, 1 - (1 - p.score()) * (1 - w), p.requests(), reasons));
     }
 
     /**
@@ -383,7 +442,9 @@ class CampaignLinkerTest {
     }
 
     List<LinkedGroup> link() {
-      return new CampaignLinker(true, false, false).link(state, profiles, profiles, families, fam -> fam,
+      Map<String, AccountAssessment> assessed = new HashMap<>(profiles);
+      assessed.putAll(assessments);
+      return new CampaignLinker(true, false, false).link(state, profiles, assessed, families, fam -> fam,
           id -> false, Map.of(), ids);
     }
 
