@@ -90,20 +90,20 @@ public final class CampaignLinker {
   /** A lockstep member's family shares must resemble its group's average at least this much. */
   static final double LOCKSTEP_CENTROID = 0.25;
   /**
-   * Own profile at which a young account joins template families (fewer than {@value
-   * AccountScorer#RHYTHM_MIN_REQUESTS} requests: too few to judge its rhythm, so its profile holds little beyond what
-   * it asks for), when it asks in words for the reasoning in some of its requests and its traffic is mostly in
-   * suspicious families ({@link #YOUNG_FAMILY_EVIDENCE}). An operator adding accounts to a running campaign sends
-   * their first requests through the campaign's wrappers, which no wording list reads in full: at the harvester floor
-   * such accounts waited most of a day to be linked. Students whose class shares a suspicious template do not ask
-   * for the reasoning in words, or not in full.
+   * Own profile at which an account that asks in words for the reasoning (a request asking for it in full, or giving
+   * the answer and asking for the way to it) joins template families, when a third of its traffic or more is in
+   * suspicious families ({@link #ASKING_FAMILY_EVIDENCE}), instead of the harvester floor {@link
+   * #FAMILY_ACCOUNT_PROFILE}. An operator's rotating wrappers, which no wording list reads in full, keep its accounts
+   * under that floor for a day or more (their wording mostly unread, capability concentration still ramping up over
+   * the first requests, a human daily cycle imitated), while the families the wrappers form are already suspicious.
+   * Students whose class shares a suspicious template rarely ask for the reasoning in full.
    */
-  static final double YOUNG_FAMILY_PROFILE = 0.15;
-  /** Shared-family evidence ({@link AccountScorer#familyEvidence}) a young account needs to join at the lower floor. */
-  static final double YOUNG_FAMILY_EVIDENCE = 0.4;
-  /** The lowest profile score at which any link type considers an account (young ones: see admit). */
-  static final double MIN_LINK_PROFILE = Math.min(FAMILY_ACCOUNT_PROFILE, Math.min(LOCKSTEP_PROFILE,
-      PRIOR_PROFILE));
+  static final double ASKING_FAMILY_PROFILE = 0.15;
+  /** Shared-family evidence ({@link AccountScorer#familyEvidence}) an account needs to join at the lower floor. */
+  static final double ASKING_FAMILY_EVIDENCE = 0.3;
+  /** The lowest profile score at which any link type considers an account. */
+  static final double MIN_LINK_PROFILE = Math.min(ASKING_FAMILY_PROFILE, Math.min(FAMILY_ACCOUNT_PROFILE,
+      Math.min(LOCKSTEP_PROFILE, PRIOR_PROFILE)));
 
   /**
    * Links the accounts in {@code state}. {@code priorCampaigns} are the campaigns accounts were enforced in before
@@ -153,7 +153,7 @@ public final class CampaignLinker {
       derivedFor[i] = d;
       if (d.allowlisted || d.profile == null
           || (d.profile.score() < FAMILY_ACCOUNT_PROFILE && d.familyNodes.length == 0)) {
-        continue; // an account that does not look like a harvester on its own is never linked (young ones: derive)
+        continue; // an account that does not look like a harvester on its own is never linked (see derive)
       }
       for (String node : d.familyNodes) {
         join(nodes, joinedBy, i, node);
@@ -313,7 +313,7 @@ public final class CampaignLinker {
     // its neighbours' and proxy exits') are what unrelated users of one tool may have in common: they link only an
     // account with some harvest tell of its own; a payment instrument shared across organisations is not
     double linkScore = linkScore(profile);
-    boolean told = !allowlisted && (linkScore >= FAMILY_ACCOUNT_PROFILE || youngHarvester(a, linkScore, assessment));
+    boolean told = !allowlisted && (linkScore >= FAMILY_ACCOUNT_PROFILE || asksInFamilies(a, linkScore, assessment));
     Resolved[] memo = new Resolved[1]; // resolved once, and only if a link type gets past its cheap checks
     java.util.function.Supplier<Resolved> fams =
         () -> memo[0] != null ? memo[0] : (memo[0] = Resolved.of(a, families, canonicalFamily));
@@ -352,23 +352,19 @@ public final class CampaignLinker {
   }
 
   /**
-   * Whether a young account joins template families at {@link #YOUNG_FAMILY_PROFILE}: fewer requests than a rhythm
-   * needs, a harvest tell, a request asking in words for the reasoning (or reconstructing it), and shared-family
-   * evidence of at least {@link #YOUNG_FAMILY_EVIDENCE} in its assessment.
+   * Whether an account under the harvester floor joins template families at {@link #ASKING_FAMILY_PROFILE}: a harvest
+   * tell, a request asking in words for the reasoning in full (or reconstructing it), and shared-family evidence of at
+   * least {@link #ASKING_FAMILY_EVIDENCE} in its assessment.
    */
-  static boolean youngHarvester(AccountSketch a, double linkScore, AccountAssessment assessment) {
-    return young(a.requests()) && linkScore >= YOUNG_FAMILY_PROFILE && a.cotAsked() + a.reconstruction() > 0
-        && AccountScorer.familyEvidence(assessment) >= YOUNG_FAMILY_EVIDENCE;
-  }
-
-  private static boolean young(long requests) {
-    return requests < AccountScorer.RHYTHM_MIN_REQUESTS;
+  static boolean asksInFamilies(AccountSketch a, double linkScore, AccountAssessment assessment) {
+    return linkScore >= ASKING_FAMILY_PROFILE && a.cotAsked() + a.reconstruction() > 0
+        && AccountScorer.familyEvidence(assessment) >= ASKING_FAMILY_EVIDENCE;
   }
 
   /** Puts an account into the linkable set if its profile reaches some link's floor, else takes it out. */
   private void admit(String id, Map<String, AccountAssessment> profiles) {
     AccountAssessment p = profiles.get(id);
-    if (p != null && (p.score() >= MIN_LINK_PROFILE || (young(p.requests()) && p.score() >= YOUNG_FAMILY_PROFILE))) {
+    if (p != null && p.score() >= MIN_LINK_PROFILE) {
       linkable.put(id, null); // derived again at this call
     } else {
       forget(id);

@@ -52,8 +52,7 @@ public final class AccountScorer {
   static final double HOSTING_WEIGHT = 0.1;
   static final double HUMAN_CYCLE_DAMPING = -0.25;
   static final double VERIFIED_DAMPING = -0.4;
-  /** Requests an account must have sent before its daily rhythm (and its content share, in full) is judged. */
-  public static final int RHYTHM_MIN_REQUESTS = 24;
+  static final int RHYTHM_MIN_REQUESTS = 24;
 
   /**
    * The account's own harvest profile, without template-family evidence: what it asks for, its rhythm, budgets and

@@ -12,7 +12,6 @@ import io.distillguard.features.Capability;
 import io.distillguard.features.CotSignal;
 import io.distillguard.features.RequestFeatures;
 import io.distillguard.scoring.AccountAssessment;
-import io.distillguard.scoring.AccountScorer;
 import io.distillguard.scoring.FamilyAssessment;
 import io.distillguard.scoring.Reason;
 import io.distillguard.state.KeyedState;
@@ -75,29 +74,30 @@ class CampaignLinkerTest {
   }
 
   @Test
-  void youngAccountsAskingForTheReasoningInWords_joinTheirSuspiciousFamilyBelowTheHarvesterFloor() {
-    // new accounts of a running campaign: 8 requests, half in its wrapper family, one asking in words for the
-    // reasoning; own profile 0.2 (under the 0.3 harvester floor), shared-family evidence 0.45
-    List<LinkedGroup> groups = young(8, true, 0.45).link();
+  void accountsAskingForTheReasoningInWords_joinTheirSuspiciousFamilyBelowTheHarvesterFloor() {
+    // a campaign's accounts whose wrappers the wording lists mostly miss: half their requests in its wrapper family,
+    // one asking in words for the reasoning in full; own profile 0.2 (under the 0.3 harvester floor), shared-family
+    // evidence 0.35
+    List<LinkedGroup> groups = asking(8, true, 0.35).link();
     assertThat(groups).hasSize(1);
-    assertThat(groups.get(0).accounts()).containsExactly("new-0", "new-1", "new-2", "new-3");
+    assertThat(groups.get(0).accounts()).containsExactly("asks-0", "asks-1", "asks-2", "asks-3");
     assertThat(groups.get(0).families()).containsOnlyKeys("tf-1");
-    // none asks in words: a student whose class template a campaign made suspicious
-    assertThat(young(8, false, 0.45).link()).isEmpty();
+    assertThat(asking(40, true, 0.35).link()).hasSize(1);
+    // none asks in words: a class whose homework template a campaign made suspicious
+    assertThat(asking(8, false, 0.35).link()).isEmpty();
+    assertThat(asking(40, false, 0.35).link()).isEmpty();
     // too little of its traffic in suspicious families
-    assertThat(young(8, true, 0.3).link()).isEmpty();
-    // old enough to be judged by its rhythm: the harvester floor again
-    assertThat(young(AccountScorer.RHYTHM_MIN_REQUESTS, true, 0.45).link()).isEmpty();
+    assertThat(asking(8, true, 0.25).link()).isEmpty();
   }
 
   /**
    * Four accounts of {@code requests} requests, half in suspicious family tf-1, own profile 0.2 with a harvest tell,
    * the given shared-family evidence; the last request asks in words for the reasoning when {@code asks}.
    */
-  private static Fixture young(int requests, boolean asks, double familyEvidence) {
+  private static Fixture asking(int requests, boolean asks, double familyEvidence) {
     Fixture f = new Fixture();
     for (int a = 0; a < 4; a++) {
-      String id = "new-" + a;
+      String id = "asks-" + a;
       String[] fams = new String[requests / 2];
       java.util.Arrays.fill(fams, "tf-1");
       f.account(id, fams, requests - fams.length - 1, asks);
