@@ -88,6 +88,14 @@ class CampaignLinkerTest {
     assertThat(asking(40, false, 0.35).link()).isEmpty();
     // too little of its traffic in suspicious families
     assertThat(asking(8, true, 0.25).link()).isEmpty();
+    // nothing of its own but what it asks for (a tool's capability mix and output limits): no harvest tell
+    Fixture toolUsers = asking(8, true, 0.35);
+    for (String id : toolUsers.ids) {
+      AccountAssessment p = toolUsers.profiles.get(id);
+      toolUsers.profiles.put(id, new AccountAssessment(id, 0.2, p.requests(), Fixture.CONTENT_ONLY));
+      toolUsers.familyEvidence(id, 0.35);
+    }
+    assertThat(toolUsers.link()).isEmpty();
   }
 
   /**
