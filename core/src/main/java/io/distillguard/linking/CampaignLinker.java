@@ -31,6 +31,7 @@ public final class CampaignLinker {
   private final boolean linkFamilies;
   private final boolean linkLockstep;
   private final boolean linkInfrastructure;
+  private final boolean readContent;
   /** The node of each prior campaign id ("c:" and the id), made once (campaign ids are few). */
   private final Map<String, String> priorNodes = new HashMap<>();
   /**
@@ -46,11 +47,20 @@ public final class CampaignLinker {
     this(true, true, true);
   }
 
-  /** A linker with link types switched on or off (for ablations). */
+  /** A linker with link types switched on or off (for ablations), reading what accounts ask for. */
   public CampaignLinker(boolean families, boolean lockstep, boolean infrastructure) {
+    this(families, lockstep, infrastructure, true);
+  }
+
+  /**
+   * A linker with link types switched on or off, and with or without reading what accounts ask for ({@code content}:
+   * off, no account joins families below the harvester floor for asking in words for the reasoning).
+   */
+  public CampaignLinker(boolean families, boolean lockstep, boolean infrastructure, boolean content) {
     this.linkFamilies = families;
     this.linkLockstep = lockstep;
     this.linkInfrastructure = infrastructure;
+    this.readContent = content;
   }
 
   static final double FAMILY_SUSPICION = 0.4;
@@ -313,7 +323,8 @@ public final class CampaignLinker {
     // its neighbours' and proxy exits') are what unrelated users of one tool may have in common: they link only an
     // account with some harvest tell of its own; a payment instrument shared across organisations is not
     double linkScore = linkScore(profile);
-    boolean told = !allowlisted && (linkScore >= FAMILY_ACCOUNT_PROFILE || asksInFamilies(a, linkScore, assessment));
+    boolean told = !allowlisted && (linkScore >= FAMILY_ACCOUNT_PROFILE
+        || (readContent && asksInFamilies(a, linkScore, assessment)));
     Resolved[] memo = new Resolved[1]; // resolved once, and only if a link type gets past its cheap checks
     java.util.function.Supplier<Resolved> fams =
         () -> memo[0] != null ? memo[0] : (memo[0] = Resolved.of(a, families, canonicalFamily));

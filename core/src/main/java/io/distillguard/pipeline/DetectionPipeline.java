@@ -157,7 +157,7 @@ public final class DetectionPipeline {
     this.campaignScorer = new CampaignScorer(config);
     this.accountScorer = new AccountScorer(config::allows);
     this.linker = new CampaignLinker(config.enabled(SignalGroup.FAMILIES), config.enabled(SignalGroup.LOCKSTEP),
-        config.enabled(SignalGroup.INFRASTRUCTURE));
+        config.enabled(SignalGroup.INFRASTRUCTURE), config.enabled(SignalGroup.CONTENT));
     this.every = config.evaluateEvery().toMillis();
   }
 
