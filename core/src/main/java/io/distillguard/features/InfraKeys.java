@@ -13,13 +13,18 @@ public final class InfraKeys {
 
   private static final net.openhft.hashing.LongHashFunction XX = net.openhft.hashing.LongHashFunction.xx3(0x4A11E55L);
 
+  /** Separates a client configuration's own fingerprint from its harness's ({@link #harness}). */
+  public static final char HARNESS_SEPARATOR = '.';
+
   /**
    * A fingerprint of the client configuration a request was sent with: TLS fingerprint, access path, model,
    * operation and the sampling, output and reasoning parameters. A harvesting harness sends every request of every
    * account it drives the same way, whatever the prompt's wording; the User-Agent is left out, being a header any
    * script can rotate. Sixteen hex digits of a keyed hash: no request content; prefixed {@value #DEFAULTS} when the
    * request set none of the output, sampling or reasoning parameters (defaults are shared by crowds who never touch
-   * them, so such a configuration says nothing about who drives it).
+   * them, so such a configuration says nothing about who drives it). When the request set its output limit, top_p, n
+   * or logprobs, followed by {@value #HARNESS_SEPARATOR} and the sixteen hex digits of its harness ({@link
+   * #harness}).
    */
   public static String clientConfiguration(io.distillguard.event.Event e) {
     io.distillguard.event.Request q = e.request();
@@ -31,11 +36,37 @@ public final class InfraKeys {
         .append(q.topP()).append('|').append(q.n()).append('|').append(q.stream()).append('|')
         .append(r == null ? null : r.enabled()).append('|').append(r == null ? null : r.budgetTokens()).append('|')
         .append(q.logprobs());
-    String hex = Long.toHexString(XX.hashChars(sb));
-    hex = hex.length() == 16 ? hex : "0".repeat(16 - hex.length()) + hex;
+    String hex = hex(XX.hashChars(sb));
     boolean defaults = q.maxTokens() == null && q.temperature() == null && q.topP() == null
         && (r == null || r.budgetTokens() == null);
-    return defaults ? DEFAULTS + hex : hex;
+    if (defaults) {
+      return DEFAULTS + hex;
+    }
+    if (q.maxTokens() == null && q.topP() == null && q.n() == null && q.logprobs() == null) {
+      return hex;
+    }
+    sb.setLength(0);
+    sb.append("harness|").append(c.accessPath()).append('|').append(q.model()).append('|').append(q.operation())
+        .append('|').append(q.maxTokens()).append('|').append(q.topP()).append('|').append(q.n()).append('|')
+        .append(q.stream()).append('|').append(q.logprobs());
+    return hex + HARNESS_SEPARATOR + hex(XX.hashChars(sb));
+  }
+
+  /**
+   * The harness part of a {@link #clientConfiguration} (sixteen hex digits), or null when it has none: the same
+   * configuration without its TLS fingerprint, temperature and reasoning settings. An operator who varies those per
+   * account (library versions across its machines, a different reasoning budget for each account, with the
+   * temperature that reasoning requires) still sends through one harness; so do customers who share an SDK's
+   * output settings, which is why linking counts a harness's owners as it counts a configuration's.
+   */
+  public static String harness(String clientConfiguration) {
+    int dot = clientConfiguration == null ? -1 : clientConfiguration.indexOf(HARNESS_SEPARATOR);
+    return dot < 0 ? null : clientConfiguration.substring(dot + 1);
+  }
+
+  private static String hex(long h) {
+    String hex = Long.toHexString(h);
+    return hex.length() == 16 ? hex : "0".repeat(16 - hex.length()) + hex;
   }
 
   /**

@@ -457,11 +457,21 @@ public final class CampaignLinker {
    * ({@value #CONFIG_MEMBER_PROFILE}) that send most of their traffic with it join as well (a harness account whose
    * profile is still forming). A configuration most of whose owners look ordinary, or one that sets no parameters at
    * all (a console's or an SDK's defaults), links nothing.
+   *
+   * <p>The same test runs first one level up, on the configurations' harness ({@link
+   * io.distillguard.features.InfraKeys#harness}: TLS fingerprint, temperature and reasoning settings aside), counted
+   * against all the harness's owners: an operator who gives each account its own reasoning budget or library version
+   * splits one harness into configurations of a few accounts each, too few to link or to weigh as a campaign. Only
+   * accounts whose configuration another such account sends most of its traffic with are the harness's candidates:
+   * it joins configurations, not a lone customer's own client that happens to set the same output limit. An account
+   * linked through its harness is not linked again through its configuration; a harness that customers share links
+   * nothing, and its configurations are tested on their own.
    */
   private static void clientConfigurations(KeyedState state, Derived[] accounts, Nodes nodes,
       List<String>[] joinedBy) {
     Map<String, IntList> candidates = new TreeMap<>();
     Map<String, java.util.Set<String>> owners = new HashMap<>(); // owners of the core accounts only
+    String[] dominant = new String[accounts.length];
     for (int i = 0; i < accounts.length; i++) {
       AccountSketch a = accounts[i].sketch;
       double p = accounts[i].linkScore;
@@ -469,18 +479,44 @@ public final class CampaignLinker {
           || accounts[i].allowlisted || accounts[i].established) {
         continue;
       }
-      List<Map.Entry<String, Long>> top = a.clientConfigurations().sorted();
-      if (top.isEmpty() || top.get(0).getValue() < CONFIG_DOMINANT * a.requests()
-          || top.get(0).getKey().startsWith(io.distillguard.features.InfraKeys.DEFAULTS)) {
+      Map.Entry<String, Long> top = a.clientConfigurations().sorted().stream().findFirst().orElse(null);
+      if (top == null || top.getValue() < CONFIG_DOMINANT * a.requests()
+          || top.getKey().startsWith(io.distillguard.features.InfraKeys.DEFAULTS)) {
         continue;
       }
-      String key = InfraKey.CLIENT_CONFIG.key(top.get(0).getKey());
-      candidates.computeIfAbsent(key, k -> new IntList()).add(i);
-      java.util.Set<String> core = owners.computeIfAbsent(key, k -> new java.util.HashSet<>());
-      if (p >= CONFIG_PROFILE) {
-        core.add(a.owner());
+      dominant[i] = top.getKey();
+      candidate(InfraKey.CLIENT_CONFIG.key(top.getKey()), i, p, a, candidates, owners);
+    }
+    // a harness joins configurations, each shared by harvest-like accounts, not a lone account's own client
+    Map<String, IntList> harnessCandidates = new TreeMap<>();
+    for (int i = 0; i < accounts.length; i++) {
+      String harness = io.distillguard.features.InfraKeys.harness(dominant[i]);
+      if (harness != null && candidates.get(InfraKey.CLIENT_CONFIG.key(dominant[i])).size >= 2) {
+        candidate(InfraKey.HARNESS.key(harness), i, accounts[i].linkScore, accounts[i].sketch, harnessCandidates,
+            owners);
       }
     }
+    boolean[] joined = new boolean[accounts.length];
+    link(state, harnessCandidates, owners, nodes, joinedBy, joined);
+    link(state, candidates, owners, nodes, joinedBy, joined);
+  }
+
+  /** Adds account {@code i} to the candidates of a configuration or harness {@code key}, and to its core. */
+  private static void candidate(String key, int i, double profile, AccountSketch a, Map<String, IntList> candidates,
+      Map<String, java.util.Set<String>> owners) {
+    candidates.computeIfAbsent(key, k -> new IntList()).add(i);
+    java.util.Set<String> core = owners.computeIfAbsent(key, k -> new java.util.HashSet<>());
+    if (profile >= CONFIG_PROFILE) {
+      core.add(a.owner());
+    }
+  }
+
+  /**
+   * Joins the candidates of each key whose core has {@value #MIN_GROUP} owners or more and is at least {@value
+   * #CONFIG_HARVESTER_SHARE} of the key's owners, except candidates already {@code joined}; marks those it joins.
+   */
+  private static void link(KeyedState state, Map<String, IntList> candidates,
+      Map<String, java.util.Set<String>> owners, Nodes nodes, List<String>[] joinedBy, boolean[] joined) {
     for (Map.Entry<String, IntList> e : candidates.entrySet()) {
       InfraSketch s = state.infra(e.getKey());
       int harvesters = owners.get(e.getKey()).size();
@@ -489,7 +525,11 @@ public final class CampaignLinker {
       }
       IntList members = e.getValue();
       for (int k = 0; k < members.size; k++) {
-        join(nodes, joinedBy, members.values[k], "i:" + e.getKey());
+        int m = members.values[k];
+        if (!joined[m]) { // an account is a candidate of one key per level
+          join(nodes, joinedBy, m, "i:" + e.getKey());
+          joined[m] = true;
+        }
       }
     }
   }

@@ -32,6 +32,17 @@ public final class CampaignScorer {
   /** Weight of a harvesters' client configuration shared by all such members (a harness, weaker than a payer). */
   static final double CONFIGURATION_WEIGHT = 0.6;
 
+  /** How much a member linked through template families, lockstep, a prior campaign or a payer shares in it. */
+  static final double FAMILY_TIE = 1.0;
+  /** The same for a member linked through client configurations or address ranges only. */
+  static final double INFRASTRUCTURE_TIE = 0.6;
+  /** The same for a member linked through address ranges only whose own traffic does not ask for reasoning. */
+  static final double ADDRESS_TIE = 0.5;
+  /** Own reasons that make an address link count in full: the reasoning asked for or reconstructed, a proxy pool. */
+  static final java.util.Set<String> ADDRESS_TELLS = java.util.Set.of("cot_elicitation", "reasoning_reconstruction",
+      "rotating_addresses");
+  /** The weight an {@link #ADDRESS_TELLS} reason needs. */
+  static final double ADDRESS_OWN_TELL = 0.1;
   private final DetectionConfig config;
 
   public CampaignScorer(DetectionConfig config) {
@@ -123,16 +134,18 @@ public final class CampaignScorer {
       String name = switch (kind) {
         case "pay" -> "payment_fingerprints";
         case "ip" -> "ip_ranges";
-        case "cfg" -> "client_configurations";
+        case "cfg", "harness" -> "client_configurations";
         default -> "infrastructure";
       };
       List<String> list = evidence.computeIfAbsent(name, x -> new ArrayList<>());
       if (list.size() < 10) {
-        list.add(key.substring(key.indexOf(':') + 1) + " (" + e.getValue() + " members)");
+        // a harness is its configurations without TLS fingerprint, temperature and reasoning settings
+        list.add((kind.equals("harness") ? "harness " : "") + key.substring(key.indexOf(':') + 1) + " ("
+            + e.getValue() + " members)");
       }
       if (kind.equals("pay")) {
         sharedPayments += e.getValue();
-      } else if (kind.equals("cfg")) {
+      } else if (kind.equals("cfg") || kind.equals("harness")) {
         sharedConfigurations += e.getValue();
       } else {
         sharedNetwork += e.getValue();
@@ -157,7 +170,8 @@ public final class CampaignScorer {
       double share = Math.min(1, (double) sharedConfigurations / k);
       reasons.add(Reason.formatted("shared_client_configuration", CONFIGURATION_WEIGHT * share * profileFactor,
           "%d members send most of their traffic with a client configuration (TLS fingerprint, model, request"
-              + " parameters) used mostly by accounts that look like harvesters on their own; members score %.2f on"
+              + " parameters) or a harness (the same, TLS fingerprint, temperature and reasoning settings aside) used"
+              + " mostly by accounts that look like harvesters on their own; members score %.2f on"
               + " average on their own", sharedConfigurations, meanProfile));
     }
 
@@ -295,13 +309,34 @@ public final class CampaignScorer {
     }
     Map<String, Double> ties = new HashMap<>();
     for (String m : members) {
-      ties.put(m, g.familyMembers().contains(m) ? 1.0 : 0.6);
+      ties.put(m, tie(g, m, profiles.get(m)));
     }
     String id = campaignId(g);
     Campaign c = new Campaign(id, config.verdictFor(score, events), score, members, events,
         first == Long.MAX_VALUE ? null : Instant.ofEpochMilli(first),
         last == Long.MIN_VALUE ? null : Instant.ofEpochMilli(last), capShares, modelShares, reasons, evidence);
     return new CampaignAssessment(c, ties, pivot, g.memberLinks());
+  }
+
+  /**
+   * How much member {@code m} shares in its campaign's score ({@link CampaignAssessment#memberTies}). An address range
+   * is what neighbours behind one carrier's ranges and a proxy pool's exits share: a member linked through ranges
+   * alone shares in full ({@value #INFRASTRUCTURE_TIE}) only when its own traffic asks for what harvesters harvest or
+   * rotates through a proxy pool ({@link #ADDRESS_TELLS}, a reason of {@value #ADDRESS_OWN_TELL} or more). A customer
+   * who works late and asks for large budgets from the mobile ranges a campaign's proxy exits are in is lifted to
+   * review, not to enforcement.
+   */
+  private static double tie(LinkedGroup g, String m, AccountAssessment profile) {
+    if (g.familyMembers().contains(m)) {
+      return FAMILY_TIE;
+    }
+    List<String> links = g.linksOf(m);
+    if (links.isEmpty() || !links.stream().allMatch(l -> l.startsWith("ip:"))) {
+      return INFRASTRUCTURE_TIE;
+    }
+    boolean tells = profile != null && profile.reasons().stream().anyMatch(r -> r.weight() >= ADDRESS_OWN_TELL
+        && ADDRESS_TELLS.contains(r.signal()));
+    return tells ? INFRASTRUCTURE_TIE : ADDRESS_TIE;
   }
 
   /** A stable id: from the oldest linking family when there is one, else from the smallest member id. */

@@ -5,7 +5,9 @@ public enum InfraKey {
   IP_RANGE("ip"),
   PAYMENT("pay"),
   /** A client configuration ({@link io.distillguard.features.InfraKeys#clientConfiguration}). */
-  CLIENT_CONFIG("cfg");
+  CLIENT_CONFIG("cfg"),
+  /** The harness of a client configuration ({@link io.distillguard.features.InfraKeys#harness}). */
+  HARNESS("harness");
 
   private final String prefix;
 

@@ -60,9 +60,11 @@ public final class KeyedState {
     AccountInfo a = e.accountOrEmpty();
     infra(InfraKey.IP_RANGE, f.ipRange(), f, ts);
     // only the keys linking reads: ASN, TLS and SDK sharing is kept per account (AccountSketch) and per client
-    // configuration (which includes the TLS fingerprint), not in sketches of its own that nothing reads
+    // configuration (which includes the TLS fingerprint) and its harness, not in sketches of their own that nothing
+    // reads
     infra(InfraKey.PAYMENT, a.paymentFingerprint(), f, ts);
     infra(InfraKey.CLIENT_CONFIG, f.clientConfiguration(), f, ts);
+    infra(InfraKey.HARNESS, io.distillguard.features.InfraKeys.harness(f.clientConfiguration()), f, ts);
     String model = e.request().model();
     if (!modelFirstSeen.containsKey(model) && modelFirstSeen.size() < MAX_MODELS) {
       modelFirstSeen.put(model.length() > TopK.MAX_KEY_CHARS ? model.substring(0, TopK.MAX_KEY_CHARS) : model, ts);

@@ -67,6 +67,56 @@ class ClientConfigurationLinkTest {
   }
 
   @Test
+  void aCampaignSplitOverReasoningBudgetsAndLibraryVersions_isLinkedByItsHarness() {
+    DetectionPipeline p = pipeline();
+    splitCampaign(false).forEach(p::accept);
+    ScanResult result = p.result();
+    // eight configurations of two or three accounts; one harness
+    List<Campaign> linked = result.campaigns().stream()
+        .filter(c -> c.evidence().containsKey("client_configurations")).toList();
+    assertThat(linked).hasSize(1);
+    assertThat(linked.get(0).accounts()).hasSizeGreaterThanOrEqualTo(HARVESTERS - 2)
+        .allMatch(a -> a.startsWith("para-"));
+    assertThat(linked.get(0).evidence().get("client_configurations")).anyMatch(e -> e.startsWith("harness "));
+    assertThat(linked.get(0).verdict()).isEqualTo(Verdict.ATTACK);
+    assertThat(result.verdicts().stream().filter(v -> v.accountId().startsWith("cust-"))
+        .filter(v -> v.verdict() != Verdict.BENIGN)).isEmpty();
+  }
+
+  @Test
+  void aHarnessOrdinaryCustomersShare_linksNoOneThroughIt() {
+    // the customers send with the harness's output limit, model and access path, each with its own library and
+    // reasoning budget: the harness is mostly theirs, so only the operator's configurations can link
+    DetectionPipeline p = pipeline();
+    splitCampaign(true).forEach(p::accept);
+    ScanResult result = p.result();
+    assertThat(result.campaigns()).allSatisfy(c -> assertThat(c.evidence().getOrDefault("client_configurations",
+        List.of())).noneMatch(e -> e.startsWith("harness ")));
+    assertThat(result.verdicts().stream().filter(v -> v.accountId().startsWith("cust-"))
+        .filter(v -> v.verdict() != Verdict.BENIGN)).isEmpty();
+  }
+
+  /** Three days of the split campaign, and customers on a harness of their own ({@code crowd}: on its harness). */
+  private static List<Event> splitCampaign(boolean crowd) {
+    SplittableRandom r = new SplittableRandom(79);
+    List<Event> events = new ArrayList<>();
+    int seq = 0;
+    for (int day = 0; day < 3; day++) {
+      seq = harvesters(events, r, day, seq, true);
+      for (int c = 0; c < CUSTOMERS; c++) {
+        for (int k = 0; k < 8; k++) {
+          Instant ts = T0.plus(Duration.ofDays(day)).plusSeconds(9 * 3600 + r.nextInt(9 * 3600));
+          events.add(event("c" + seq++, ts, "cust-" + c, "pf-c" + c, "203.0." + c + ".7", Tier.INDIVIDUAL, true,
+              T0.minus(Duration.ofDays(400)), words(r, 25) + "?", "t13d_app" + c % 3, crowd ? 32000 : 1000,
+              crowd ? Integer.valueOf(2000 + 1000 * (c % 5)) : null));
+        }
+      }
+    }
+    events.sort(Comparator.comparing(Event::ts).thenComparing(Event::eventId));
+    return events;
+  }
+
+  @Test
   void harnessAccountsWhoseProfileIsStillForming_joinTheConfigurationItsCoreLinked() {
     // the forming accounts ask for reasoning in only some of their requests: on their own they are below the
     // configuration's core profile (0.45) but above the harvester floor (0.3)
@@ -126,16 +176,29 @@ class ClientConfigurationLinkTest {
    * harness's configuration) with event ids from {@code seq} on; returns the next free one.
    */
   private static int harvesters(List<Event> events, SplittableRandom r, int day, int seq) {
+    return harvesters(events, r, day, seq, false);
+  }
+
+  /**
+   * As {@link #harvesters(List, SplittableRandom, int, int)}; with {@code split}, the operator gives each account one
+   * of two library versions (TLS fingerprints) and one of four reasoning budgets: eight configurations of two or
+   * three accounts each, one harness.
+   */
+  private static int harvesters(List<Event> events, SplittableRandom r, int day, int seq, boolean split) {
     for (int a = 0; a < HARVESTERS; a++) {
+      String tls = split && a % 2 == 1 ? "t13d_harness_old" : "t13d_harness";
+      Integer budget = split ? BUDGETS[(a / 2) % BUDGETS.length] : Integer.valueOf(24000);
       for (int k = 0; k < 60; k++) {
         Instant ts = T0.plus(Duration.ofDays(day)).plusSeconds(r.nextInt(86_400));
         String text = words(r, 12) + " " + ASKS[r.nextInt(ASKS.length)] + " " + words(r, 25) + "?";
         events.add(event("h" + seq++, ts, "para-" + a, "pf-p" + a, "198.51." + a + ".9", Tier.FREE, false,
-            T0.minus(Duration.ofDays(1)), text, "t13d_harness", 32000, 24000));
+            T0.minus(Duration.ofDays(1)), text, tls, 32000, budget));
       }
     }
     return seq;
   }
+
+  static final Integer[] BUDGETS = {null, 16000, 24000, 32000};
 
   /** A pipeline with template and lockstep links off: client configurations and infrastructure link alone. */
   private static DetectionPipeline pipeline() {
@@ -175,8 +238,9 @@ class ClientConfigurationLinkTest {
     return new Event(id, ts, account, null, null, null,
         new AccountInfo(created, tier, verified, payment, "mail.example", "US"),
         new ClientInfo(ip, 64500L, "Example", "sdk/" + Math.floorMod(account.hashCode(), 7), tls, "direct"),
-        new Request("frontier-large", null, null, List.of(Message.text("user", text)), List.of(), maxTokens, null,
-            null, null, null, budget == null ? null : new Request.Reasoning(true, budget), null),
+        new Request("frontier-large", null, null, List.of(Message.text("user", text)), List.of(), maxTokens,
+            budget == null ? null : 1.0, null, null, null, budget == null ? null : new Request.Reasoning(true, budget),
+            null),
         null);
   }
 
