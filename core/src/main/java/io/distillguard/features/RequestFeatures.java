@@ -9,7 +9,8 @@ import java.util.Objects;
  * matters: template text comes in long runs of recurring shingles); {@code systemHash} a hash of the normalized system
  * prompt (0 when there is none). The request's infrastructure keys are derived here too, off the keyed-state thread:
  * {@code ipRange} ({@link InfraKeys#ipRange}, null when the address is missing or malformed), {@code
- * clientConfiguration} ({@link InfraKeys#clientConfiguration}) and {@code owner} ({@link InfraKeys#owner}), with the
+ * clientConfiguration} ({@link InfraKeys#clientConfiguration}), its {@code harness} ({@link InfraKeys#harness}, null
+ * when it has none) and {@code owner} ({@link InfraKeys#owner}), with the
  * {@link KeyHash} hashes the sketches count by: {@code accountKey}, {@code ownerKey}, {@code ipRangeKey} (0 when there
  * is no range), {@code eventKey} and {@code taskKey} ({@link KeyHash#task}); {@code fromHosting}: sent straight from a hosting or cloud compute network
  * ({@link HostingNetworks#directFromHosting}). No prompt text is kept here beyond the event itself.
@@ -26,6 +27,7 @@ public record RequestFeatures(
     boolean fromHosting,
     String ipRange,
     String clientConfiguration,
+    String harness,
     String owner,
     long accountKey,
     long ownerKey,
@@ -56,14 +58,24 @@ public record RequestFeatures(
   public RequestFeatures(Event event, long[] shingles, long systemHash, Capability capability, CotSignal cot,
       int promptChars, boolean hasImages, int toolCount, boolean fromHosting) {
     this(event, shingles, systemHash, capability, cot, promptChars, hasImages, toolCount, fromHosting,
-        InfraKeys.ipRange(event.clientOrEmpty().ip()), InfraKeys.clientConfiguration(event), InfraKeys.owner(event));
+        hashed(InfraKeys.ipRange(event.clientOrEmpty().ip())), hashed(InfraKeys.clientConfiguration(event)),
+        InfraKeys.owner(event));
   }
 
   private RequestFeatures(Event event, long[] shingles, long systemHash, Capability capability, CotSignal cot,
       int promptChars, boolean hasImages, int toolCount, boolean fromHosting, String ipRange,
       String clientConfiguration, String owner) {
     this(event, shingles, systemHash, capability, cot, promptChars, hasImages, toolCount, fromHosting, ipRange,
-        clientConfiguration, owner, KeyHash.of(event.accountId()), KeyHash.of(owner),
+        clientConfiguration, hashed(InfraKeys.harness(clientConfiguration)), owner, KeyHash.of(event.accountId()),
+        KeyHash.of(owner),
         ipRange == null ? 0L : KeyHash.of(ipRange), KeyHash.sample(event.eventId()), KeyHash.task(event.request()));
+  }
+
+  /** {@code s} with its hash code computed here, on a feature thread, rather than at its first map lookup. */
+  private static String hashed(String s) {
+    if (s != null) {
+      s.hashCode();
+    }
+    return s;
   }
 }

@@ -64,7 +64,7 @@ public final class KeyedState {
     // reads
     infra(InfraKey.PAYMENT, a.paymentFingerprint(), f, ts);
     infra(InfraKey.CLIENT_CONFIG, f.clientConfiguration(), f, ts);
-    infra(InfraKey.HARNESS, io.distillguard.features.InfraKeys.harness(f.clientConfiguration()), f, ts);
+    infra(InfraKey.HARNESS, f.harness(), f, ts);
     String model = e.request().model();
     if (!modelFirstSeen.containsKey(model) && modelFirstSeen.size() < MAX_MODELS) {
       modelFirstSeen.put(model.length() > TopK.MAX_KEY_CHARS ? model.substring(0, TopK.MAX_KEY_CHARS) : model, ts);
