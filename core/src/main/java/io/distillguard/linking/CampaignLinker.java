@@ -65,6 +65,13 @@ public final class CampaignLinker {
 
   static final double FAMILY_SUSPICION = 0.4;
   static final double FAMILY_SHARE = 0.25;
+  /**
+   * The share of its traffic, spread over suspicious families, at which an account that rotates through a proxy pool
+   * joins them: a reseller passes its customers' requests through, so its harvest part is thin.
+   */
+  static final double ROTATING_FAMILY_SHARE = 0.05;
+  /** The weight of a rotating_addresses reason that makes an account's family share {@link #ROTATING_FAMILY_SHARE}. */
+  static final double ROTATING_TELL = 0.1;
   static final long FAMILY_MIN_REQUESTS = 3;
   static final double FAMILY_ACCOUNT_PROFILE = 0.3;
   static final double INFRA_ACCOUNT_SCORE = 0.35;
@@ -329,10 +336,17 @@ public final class CampaignLinker {
     java.util.function.Supplier<Resolved> fams =
         () -> memo[0] != null ? memo[0] : (memo[0] = Resolved.of(a, families, canonicalFamily));
     return new Derived(a, profile, assessment, allowlisted, established, linkScore,
-        told ? familyNodes(a, fams, !established) : NO_NODES,
+        told ? familyNodes(a, fams, !established, rotates(profile) ? ROTATING_FAMILY_SHARE : FAMILY_SHARE)
+            : NO_NODES,
         linkLockstep ? familySet(a, linkScore, allowlisted, established, fams) : FamilySet.NONE,
         linked && linkInfrastructure && assessment != null && assessment.score() >= INFRA_ACCOUNT_SCORE
             && !established ? infraLinks(a, told) : NO_INFRA);
+  }
+
+  /** Whether an account's profile shows it rotating through a proxy pool (a rotating_addresses reason). */
+  private static boolean rotates(AccountAssessment profile) {
+    return profile != null && profile.reasons().stream()
+        .anyMatch(r -> r.signal().equals("rotating_addresses") && r.weight() >= ROTATING_TELL);
   }
 
   /** An account's families, heaviest first (ties by id), with their current ids and scores (null: none). */
@@ -388,12 +402,14 @@ public final class CampaignLinker {
 
   /**
    * The family nodes an account joins: each suspicious family with a real part of its traffic, else (when
-   * {@code spread}) the one it uses most of several suspicious families that hold a real part together. Depends only
+   * {@code spread}) the one it uses most of several suspicious families that hold {@code spreadShare} of it together
+   * ({@value #FAMILY_SHARE}; {@value #ROTATING_FAMILY_SHARE} for an account rotating through a proxy pool). Depends only
    * on the account's own sketch and profile, family ids and the families' suspicion, so it is reused until the account
    * is reported changed.
    */
-  private String[] familyNodes(AccountSketch a, java.util.function.Supplier<Resolved> resolved, boolean spread) {
-    if (!linkFamilies || a.templated() < FAMILY_MIN_REQUESTS || a.templated() < FAMILY_SHARE * a.requests()) {
+  private String[] familyNodes(AccountSketch a, java.util.function.Supplier<Resolved> resolved, boolean spread,
+      double spreadShare) {
+    if (!linkFamilies || a.templated() < FAMILY_MIN_REQUESTS || a.templated() < spreadShare * a.requests()) {
       return NO_NODES; // not enough of its traffic in any families at all
     }
     List<String> out = null;
@@ -426,7 +442,7 @@ public final class CampaignLinker {
     // like lockstep, a spread is no link for an established verified account: running many benchmark templates at
     // volume is what an evaluation team does
     if (out == null && spread && most != null && spreadRequests >= FAMILY_MIN_REQUESTS
-        && spreadRequests >= FAMILY_SHARE * a.requests()) {
+        && spreadRequests >= spreadShare * a.requests()) {
       return new String[] {"f:" + most};
     }
     return out == null ? NO_NODES : out.toArray(NO_NODES);

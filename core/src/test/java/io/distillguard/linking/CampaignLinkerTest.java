@@ -117,6 +117,39 @@ class CampaignLinkerTest {
   }
 
   @Test
+  void accountsRotatingThroughAProxyPool_joinTheFamiliesATwentiethOfTheirTrafficIsSpreadOver() {
+    // a reseller passes its customers' requests through: a fifth of each account's traffic spread over two of the
+    // campaign's suspicious families, none a quarter of it
+    assertThat(rotating(10, true).link()).singleElement()
+        .satisfies(g -> assertThat(g.accounts()).containsExactly("rot-0", "rot-1", "rot-2", "rot-3"));
+    // the same accounts on stable addresses: a fifth is not enough
+    assertThat(rotating(10, false).link()).isEmpty();
+    // rotating, but with 4 of 100 requests in those families
+    assertThat(rotating(2, true).link()).isEmpty();
+  }
+
+  /**
+   * Four accounts of 100 requests, {@code perFamily} in each of suspicious families tf-1 and tf-2, the rest in none;
+   * their profiles hold a rotating-addresses reason when {@code rotates}, else another harvest tell.
+   */
+  private static Fixture rotating(int perFamily, boolean rotates) {
+    Fixture f = new Fixture();
+    for (int a = 0; a < 4; a++) {
+      String id = "rot-" + a;
+      String[] fams = new String[2 * perFamily];
+      java.util.Arrays.fill(fams, 0, perFamily, "tf-1");
+      java.util.Arrays.fill(fams, perFamily, fams.length, "tf-2");
+      f.account(id, fams, 100 - fams.length);
+      if (rotates) {
+        f.profiles.put(id, new AccountAssessment(id, 0.5, 100,
+            List.of(new Reason("rotating_addresses", 0.3, "100 requests from 100 ranges"))));
+      }
+    }
+    f.suspicion("tf-1", 0.9).suspicion("tf-2", 0.9);
+    return f;
+  }
+
+  @Test
   void trafficSpreadOverFamiliesThatAreNotSuspicious_linksNothing() {
     Fixture f = new Fixture();
     for (int a = 0; a < 4; a++) {
