@@ -70,7 +70,9 @@ public final class CampaignLinker {
    * joins them: a reseller passes its customers' requests through, so its harvest part is thin.
    */
   static final double ROTATING_FAMILY_SHARE = 0.05;
-  /** The weight of a rotating_addresses reason that makes an account's family share {@link #ROTATING_FAMILY_SHARE}. */
+  /** The reason an account rotating through a proxy pool shows. */
+  static final java.util.Set<String> ROTATING = java.util.Set.of("rotating_addresses");
+  /** The weight of a {@link #ROTATING} reason that makes an account's family share {@link #ROTATING_FAMILY_SHARE}. */
   static final double ROTATING_TELL = 0.1;
   static final long FAMILY_MIN_REQUESTS = 3;
   static final double FAMILY_ACCOUNT_PROFILE = 0.3;
@@ -336,17 +338,11 @@ public final class CampaignLinker {
     java.util.function.Supplier<Resolved> fams =
         () -> memo[0] != null ? memo[0] : (memo[0] = Resolved.of(a, families, canonicalFamily));
     return new Derived(a, profile, assessment, allowlisted, established, linkScore,
-        told ? familyNodes(a, fams, !established, rotates(profile) ? ROTATING_FAMILY_SHARE : FAMILY_SHARE)
-            : NO_NODES,
+        told ? familyNodes(a, fams, !established,
+            AccountScorer.holds(profile, ROTATING, ROTATING_TELL) ? ROTATING_FAMILY_SHARE : FAMILY_SHARE) : NO_NODES,
         linkLockstep ? familySet(a, linkScore, allowlisted, established, fams) : FamilySet.NONE,
         linked && linkInfrastructure && assessment != null && assessment.score() >= INFRA_ACCOUNT_SCORE
             && !established ? infraLinks(a, told) : NO_INFRA);
-  }
-
-  /** Whether an account's profile shows it rotating through a proxy pool (a rotating_addresses reason). */
-  private static boolean rotates(AccountAssessment profile) {
-    return profile != null && profile.reasons().stream()
-        .anyMatch(r -> r.signal().equals("rotating_addresses") && r.weight() >= ROTATING_TELL);
   }
 
   /** An account's families, heaviest first (ties by id), with their current ids and scores (null: none). */
@@ -487,7 +483,7 @@ public final class CampaignLinker {
       List<String>[] joinedBy) {
     Map<String, IntList> candidates = new TreeMap<>();
     Map<String, java.util.Set<String>> owners = new HashMap<>(); // owners of the core accounts only
-    String[] dominant = new String[accounts.length];
+    String[] dominant = new String[accounts.length]; // state key of a candidate's dominant configuration
     for (int i = 0; i < accounts.length; i++) {
       AccountSketch a = accounts[i].sketch;
       double p = accounts[i].linkScore;
@@ -500,14 +496,14 @@ public final class CampaignLinker {
           || top.getKey().startsWith(io.distillguard.features.InfraKeys.DEFAULTS)) {
         continue;
       }
-      dominant[i] = top.getKey();
-      candidate(InfraKey.CLIENT_CONFIG.key(top.getKey()), i, p, a, candidates, owners);
+      dominant[i] = InfraKey.CLIENT_CONFIG.key(top.getKey());
+      candidate(dominant[i], i, p, a, candidates, owners);
     }
     // a harness joins configurations, each shared by harvest-like accounts, not a lone account's own client
     Map<String, IntList> harnessCandidates = new TreeMap<>();
     for (int i = 0; i < accounts.length; i++) {
-      String harness = io.distillguard.features.InfraKeys.harness(dominant[i]);
-      if (harness != null && candidates.get(InfraKey.CLIENT_CONFIG.key(dominant[i])).size >= 2) {
+      String harness = io.distillguard.features.InfraKeys.harness(dominant[i]); // the "cfg:" prefix holds no '.'
+      if (harness != null && candidates.get(dominant[i]).size >= 2) {
         candidate(InfraKey.HARNESS.key(harness), i, accounts[i].linkScore, accounts[i].sketch, harnessCandidates,
             owners);
       }

@@ -236,6 +236,19 @@ public final class AccountScorer {
     return finish(a.accountId(), n, reasons);
   }
 
+  /** Whether an assessment (null: none) holds a reason of one of {@code signals} weighing {@code minWeight} or more. */
+  public static boolean holds(AccountAssessment a, java.util.Set<String> signals, double minWeight) {
+    if (a == null) {
+      return false;
+    }
+    for (Reason r : a.reasons()) {
+      if (r.weight() >= minWeight && signals.contains(r.signal())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The weight of an assessment's shared-family evidence ({@code shared_template_family}), 0 when it has none. */
   public static double familyEvidence(AccountAssessment a) {
     if (a == null) {

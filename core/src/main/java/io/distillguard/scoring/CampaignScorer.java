@@ -334,9 +334,7 @@ public final class CampaignScorer {
     if (links.isEmpty() || !links.stream().allMatch(l -> l.startsWith("ip:"))) {
       return INFRASTRUCTURE_TIE;
     }
-    boolean tells = profile != null && profile.reasons().stream().anyMatch(r -> r.weight() >= ADDRESS_OWN_TELL
-        && ADDRESS_TELLS.contains(r.signal()));
-    return tells ? INFRASTRUCTURE_TIE : ADDRESS_TIE;
+    return AccountScorer.holds(profile, ADDRESS_TELLS, ADDRESS_OWN_TELL) ? INFRASTRUCTURE_TIE : ADDRESS_TIE;
   }
 
   /** A stable id: from the oldest linking family when there is one, else from the smallest member id. */
