@@ -37,7 +37,19 @@ public final class TemplateFamilies {
    */
   static final long ROTATION_EVERY = 30 * 60_000L;
 
+  /**
+   * Most shingles kept in all for early requests tried again ({@link PendingTemplates}): about 16 MB, some hours of
+   * the default scenario's early requests, fewer at higher volume (where a template's text is learnt sooner).
+   */
+  static final long PENDING_SHINGLES = 1L << 21;
+  /** How long an early request is tried again: a template rotated over many wrappers is learnt in some hours. */
+  static final long PENDING_FOR = 24 * 3_600_000L;
+  /** Count from which a shingle recurs (seen before): an early request's template text is such runs. */
+  static final int RECUR_COUNT = 2;
+
   private long nextRotationSearch = Long.MIN_VALUE;
+  private PendingTemplates pending = new PendingTemplates(PENDING_SHINGLES, PENDING_FOR);
+  private List<LateAssignment> late = new java.util.ArrayList<>();
 
   private ShingleFrequency frequency;
   private FamilyIndex index;
@@ -61,6 +73,7 @@ public final class TemplateFamilies {
     long ts = f.event().ts().toEpochMilli();
     if (ts >= nextRotationSearch) {
       if (nextRotationSearch != Long.MIN_VALUE) {
+        retryPending(ts);
         index.mergeRotations();
       }
       nextRotationSearch = Math.floorDiv(ts, ROTATION_EVERY) * ROTATION_EVERY + ROTATION_EVERY;
@@ -69,8 +82,24 @@ public final class TemplateFamilies {
     long[] template = new long[shingles.length];
     int n = 0;
     int run = 0;
+    // runs of shingles seen before (not yet often enough to be template text): where an early request's template is
+    int recurRun = 0;
+    int recurring = 0;
+    int spanFrom = -1;
+    int spanTo = 0;
     for (int i = 0; i < shingles.length; i++) {
-      if (frequency.increment(shingles[i]) >= TEMPLATE_COUNT) {
+      int c = frequency.increment(shingles[i]);
+      if (c >= RECUR_COUNT) {
+        recurRun++;
+      } else {
+        if (recurRun >= MIN_RUN) {
+          recurring += recurRun;
+          spanFrom = spanFrom < 0 ? i - recurRun : spanFrom;
+          spanTo = i;
+        }
+        recurRun = 0;
+      }
+      if (c >= TEMPLATE_COUNT) {
         run++;
         continue;
       }
@@ -78,11 +107,68 @@ public final class TemplateFamilies {
       run = 0;
     }
     n = keepRun(shingles, shingles.length, run, template, n);
+    if (recurRun >= MIN_RUN) {
+      recurring += recurRun;
+      spanFrom = spanFrom < 0 ? shingles.length - recurRun : spanFrom;
+      spanTo = shingles.length;
+    }
     if (n < MIN_TEMPLATE_SHINGLES) {
+      if (recurring >= MIN_TEMPLATE_SHINGLES) {
+        pending.add(new PendingTemplates.Entry(f.event().accountId(), f.ownerKey(), ts,
+            Arrays.copyOfRange(shingles, spanFrom, spanTo)));
+      }
       return null;
     }
     int[] sig = minHasher.hash(n == template.length ? template : Arrays.copyOf(template, n));
     return "tf-" + index.assign(sig, bands.keys(sig), n, f.ownerKey());
+  }
+
+  /**
+   * Tries the early requests again ({@link PendingTemplates}) with what is known now: each whose template text is
+   * known by now is assigned its family as a request arriving now would be (it may join, bridge or found one), and
+   * reported by {@link #drainLate}; the shingle counts are not counted again.
+   */
+  private void retryPending(long now) {
+    pending.expire(now);
+    for (java.util.Iterator<PendingTemplates.Entry> it = pending.iterator(); it.hasNext(); ) {
+      PendingTemplates.Entry e = it.next();
+      long[] shingles = e.shingles();
+      long[] template = null;
+      int n = 0;
+      int run = 0;
+      for (int i = 0; i <= shingles.length; i++) {
+        if (i < shingles.length && frequency.count(shingles[i]) >= TEMPLATE_COUNT) {
+          run++;
+          continue;
+        }
+        if (run >= MIN_RUN) {
+          template = template == null ? new long[shingles.length] : template;
+          n = keepRun(shingles, i, run, template, n);
+        }
+        run = 0;
+      }
+      if (n < MIN_TEMPLATE_SHINGLES) {
+        continue;
+      }
+      it.remove();
+      int[] sig = minHasher.hash(n == template.length ? template : Arrays.copyOf(template, n));
+      late.add(new LateAssignment(e.account(), "tf-" + index.assign(sig, bands.keys(sig), n, e.ownerHash())));
+    }
+  }
+
+  /** The early requests assigned a family since the last call, in the order they were assigned. */
+  public List<LateAssignment> drainLate() {
+    if (late.isEmpty()) {
+      return List.of();
+    }
+    List<LateAssignment> out = late;
+    late = new java.util.ArrayList<>();
+    return out;
+  }
+
+  /** Early requests kept to be tried again, and their shingles. */
+  public long[] pendingSize() {
+    return new long[] {pending.size(), pending.shingles()};
   }
 
   /** Keeps the run of recurring shingles ending before {@code end} if it is long enough to be template text. */
@@ -101,10 +187,11 @@ public final class TemplateFamilies {
     String family = assign(f);
     List<String[]> merges = drainMerges();
     List<String> forgotten = drainForgotten();
-    if (family == null && merges.isEmpty() && forgotten.isEmpty()) {
+    List<LateAssignment> lateOnes = drainLate();
+    if (family == null && merges.isEmpty() && forgotten.isEmpty() && lateOnes.isEmpty()) {
       return FamilyAssignment.NONE;
     }
-    return new FamilyAssignment(family, merges, forgotten);
+    return new FamilyAssignment(family, merges, forgotten, lateOnes);
   }
 
   /** Each family id's parent in the merge forest (0 for a current id), for {@link FamilyNames#of}. */
@@ -162,6 +249,7 @@ public final class TemplateFamilies {
     frequency.write(out);
     index.write(out);
     out.writeLong(nextRotationSearch);
+    pending.write(out);
   }
 
   /** Reads what {@link #write} wrote: a stage that assigns exactly as the written one would have. */
@@ -170,6 +258,7 @@ public final class TemplateFamilies {
     t.frequency = ShingleFrequency.read(in);
     t.index = FamilyIndex.read(in);
     t.nextRotationSearch = in.readLong();
+    t.pending.read(in);
     t.names = new FamilyNames(t.index.names());
     return t;
   }

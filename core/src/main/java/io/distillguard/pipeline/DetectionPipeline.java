@@ -2,6 +2,7 @@ package io.distillguard.pipeline;
 
 import io.distillguard.event.Event;
 import io.distillguard.families.FamilyAssignment;
+import io.distillguard.families.LateAssignment;
 import io.distillguard.families.FamilyNames;
 import io.distillguard.families.TemplateFamilies;
 import io.distillguard.features.FeatureExtractor;
@@ -180,6 +181,8 @@ public final class DetectionPipeline {
     if (familiesOutside) {
       throw new IllegalStateException("this pipeline takes family assignments from outside");
     }
+    // evaluations due first: a checkpoint taken in one then holds the family stage as it was before this request
+    advance(f.event().ts().toEpochMilli());
     apply(f, families.assignWithChanges(f));
   }
 
@@ -194,8 +197,8 @@ public final class DetectionPipeline {
     apply(f, assignment);
   }
 
-  private void apply(RequestFeatures f, FamilyAssignment assignment) {
-    long ts = f.event().ts().toEpochMilli();
+  /** Runs the evaluations due before an event at {@code ts}. */
+  private void advance(long ts) {
     if (streamStart == Long.MIN_VALUE) {
       streamStart = ts;
       nextEvaluation = Math.floorDiv(ts, every) * every + every;
@@ -204,6 +207,11 @@ public final class DetectionPipeline {
       evaluate(nextEvaluation);
       nextEvaluation += every;
     }
+  }
+
+  private void apply(RequestFeatures f, FamilyAssignment assignment) {
+    long ts = f.event().ts().toEpochMilli();
+    advance(ts);
     watermark = Math.max(watermark, ts);
     for (String[] merge : assignment.merges()) {
       names.merged(merge[0], merge[1]);
@@ -214,6 +222,17 @@ public final class DetectionPipeline {
       // a one-request family the index forgot: its sketch goes now (bounded memory), its bookkeeping at evaluation
       state.dropFamily(gone);
       forgottenFamilies.add(gone);
+    }
+    for (LateAssignment late : assignment.late()) {
+      String fam = names.canonical(late.family());
+      AccountSketch a = state.lateFamily(late.account(), fam);
+      if (a != null) {
+        dirty.add(a.accountId());
+        if (familyScores.containsKey(fam)) {
+          dirtyFamilies.add(fam);
+        }
+        ledger.used(fam, a.accountId());
+      }
     }
     String canonical = names.canonical(assignment.family());
     // the id as state keys it (one string per account): every map below is keyed by that same instance
@@ -476,21 +495,23 @@ public final class DetectionPipeline {
   }
 
   /**
-   * Replaces a family's score ({@code null}: none) and, when its suspicion changed, adds its users to
-   * {@code reassess}: an account's assessment reads a family's suspicion and id only, never its counts.
+   * Replaces a family's score ({@code null}: none) and, when its suspicion or tell share changed, adds its users to
+   * {@code reassess}: an account's assessment reads a family's suspicion, tell share and id only, never its counts.
    */
   private void rescore(String family, FamilyAssessment now, Set<String> reassess) {
     FamilyAssessment before = now == null ? familyScores.remove(family) : familyScores.put(family, now);
     double was = before == null ? 0 : before.suspicion();
     double is = now == null ? 0 : now.suspicion();
-    if (was != is) {
+    double tellsWere = before == null ? 0 : before.tellShare();
+    double tellsAre = now == null ? 0 : now.tellShare();
+    if (was != is || tellsWere != tellsAre) {
       // evicted users among them are skipped where the set is used
       reassess.addAll(ledger.users(names.canonical(family)));
     }
   }
 
   /** Checkpoint format; a checkpoint of another version is refused (the log is replayed instead). */
-  public static final int CHECKPOINT_VERSION = 7; // 7: the family index keeps the bridges of family pairs not merged yet
+  public static final int CHECKPOINT_VERSION = 8; // 8: the family stage keeps early requests to try again
   private long evaluating = Long.MIN_VALUE;
   /** Accounts first enforced at the evaluation running now: a checkpoint leaves them out (see checkpoint). */
   private final Set<String> enforcedNow = new HashSet<>();

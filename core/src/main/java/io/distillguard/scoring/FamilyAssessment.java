@@ -36,10 +36,11 @@ public record FamilyAssessment(
    * The share of the devoted accounts that show a harvest tell of their own, with {@value #PRIOR_DEVOTED} untold
    * accounts assumed: how much using this family says about an account that shows no tell itself. Low for a template
    * that ordinary users also devote themselves to (a popular tool's, a shared coding task's), even when a campaign
-   * rides it and makes it suspicious.
+   * rides it and makes it suspicious. In steps of 0.05, rounded down (as the suspicion): users' assessments read it,
+   * and are made again only when a step changes.
    */
   public double tellShare() {
-    return (double) tellAccounts / (devotedAccounts + PRIOR_DEVOTED);
+    return Math.floor(20.0 * tellAccounts / (devotedAccounts + PRIOR_DEVOTED)) / 20.0;
   }
 
   static final int PRIOR_DEVOTED = 2;

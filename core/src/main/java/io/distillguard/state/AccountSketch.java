@@ -100,6 +100,12 @@ public final class AccountSketch {
     this.accountId = Objects.requireNonNull(accountId, "accountId");
   }
 
+  /** Counts one of the requests already folded in, free-form then, as a request of template family {@code family}. */
+  public void lateFamily(String family) {
+    templated = Math.min(requests, templated + 1);
+    families.update(family);
+  }
+
   /** Folds in one request; {@code family} is its template family id, or {@code null} when it has none. */
   public void update(RequestFeatures f, String family) {
     Event e = f.event();

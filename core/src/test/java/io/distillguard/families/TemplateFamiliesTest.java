@@ -27,8 +27,61 @@ class TemplateFamiliesTest {
   }
 
   private static RequestFeatures req(String account, String text) {
-    return X.extract(new Event("e", T0, account, null, null, null, null, null,
+    return req(account, text, T0);
+  }
+
+  private static RequestFeatures req(String account, String text, Instant ts) {
+    return X.extract(new Event("e", ts, account, null, null, null, null, null,
         Request.of("m", List.of(Message.text("user", text))), null));
+  }
+
+  /**
+   * A new template's first requests come before its text recurs often enough to be known as template text: they get
+   * no family when they arrive, and are assigned the template's family later (at the next half-hour search once it is
+   * known), all but the very first (whose text had never been seen); free-form requests never are.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3})
+  void earlyRequestsOfANewTemplate_areAssignedItsFamilyOnceItsTextIsKnown(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    TemplateFamilies tf = new TemplateFamilies(1000);
+    String head = "Below is a problem together with the answer that a teacher marked correct. Write out the full "
+        + "derivation that gets from the problem to that answer, numbering each step. Problem: ";
+    String tail = " Keep the derivation self-contained and end with the answer on its own line.";
+    List<String> early = new ArrayList<>();
+    java.util.Set<String> onTime = new java.util.HashSet<>();
+    List<LateAssignment> late = new ArrayList<>();
+    for (int i = 0; i < 240; i++) {
+      Instant ts = T0.plusSeconds(60L * i);
+      FamilyAssignment a;
+      if (r.nextBoolean()) {
+        String account = "t-" + i;
+        a = tf.assignWithChanges(req(account, head + words(r, 20 + r.nextInt(40)) + " Answer: " + r.nextInt(1000)
+            + tail, ts));
+        if (a.family() == null) {
+          early.add(account);
+        } else {
+          onTime.add(account);
+        }
+      } else {
+        a = tf.assignWithChanges(req("f-" + i, words(r, 30 + r.nextInt(60)), ts));
+        assertThat(a.family()).isNull();
+      }
+      late.addAll(a.late());
+    }
+    late.addAll(tf.assignWithChanges(req("x", words(r, 40), T0.plusSeconds(6 * 3600))).late());
+
+    assertThat(early).as("seed %d", seed).hasSizeGreaterThan(10);
+    List<String> lateAccounts = late.stream().map(LateAssignment::account).toList();
+    assertThat(lateAccounts).as("seed %d", seed).doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(early.subList(1, early.size()));
+    java.util.Set<String> families = new java.util.HashSet<>();
+    late.forEach(l -> families.add(tf.canonical(l.family())));
+    assertThat(families).as("seed %d", seed).hasSize(1);
+    assertThat(onTime).isNotEmpty();
+    String onTimeFamily = tf.canonical(tf.assign(req("y", head + words(r, 30) + " Answer: 7" + tail,
+        T0.plusSeconds(6 * 3600 + 60))));
+    assertThat(families).containsExactly(onTimeFamily);
   }
 
 

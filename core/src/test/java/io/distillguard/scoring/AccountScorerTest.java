@@ -181,8 +181,55 @@ class AccountScorerTest {
     double plainCampaign = familyWeight(scorer, plain, campaign);
     double elicitingCommon = familyWeight(scorer, eliciting, common);
     assertThat(elicitingCommon).isCloseTo(AccountScorer.FAMILY_WEIGHT * 0.8, within(1e-3)); // its own tell: in full
-    assertThat(plainCommon).isCloseTo(AccountScorer.FAMILY_WEIGHT * 0.8 * 20 / 102, within(1e-3));
-    assertThat(plainCampaign).isCloseTo(AccountScorer.FAMILY_WEIGHT * 0.8 * 98 / 102, within(1e-3));
+    // tell shares 20 / 102 and 98 / 102, in steps of 0.05
+    assertThat(plainCommon).isCloseTo(AccountScorer.FAMILY_WEIGHT * 0.8 * 0.15, within(1e-3));
+    assertThat(plainCampaign).isCloseTo(AccountScorer.FAMILY_WEIGHT * 0.8 * 0.95, within(1e-3));
+  }
+
+  /**
+   * An account watched long enough that shows no tell of its own shares a template with a campaign in half its
+   * traffic (a student whose homework phrasing a campaign's wrapper resembles): suspect by association only, its
+   * family evidence is the square of its weighted share; the same share weighs in full while it is too early to say,
+   * and for an account that sends nothing else.
+   */
+  @Test
+  void familyEvidence_forAnAccountClearOfTells_isSquared_untilItSendsLittleElse() {
+    AccountScorer scorer = new AccountScorer();
+    FamilyAssessment campaign = new FamilyAssessment("tf-1", 0.8, 5000, 400, 390, 100, 64, 98, 0, 0.6, 12.5, 1, 0.9,
+        0, 1);
+    double share = 0.8 * 0.95; // tell share 98 / 102 in steps of 0.05
+    AccountSketch student = officeHours(30, 15);
+    assertThat(AccountScorer.standing(student, scorer.profile(student))).isEqualTo(FamilyUsage.Standing.CLEAR);
+    assertThat(familyWeight(scorer, student, campaign))
+        .isCloseTo(AccountScorer.FAMILY_WEIGHT * (share / 2) * (share / 2), within(1e-3));
+    AccountSketch devoted = officeHours(30, 30);
+    assertThat(familyWeight(scorer, devoted, campaign)).isCloseTo(AccountScorer.FAMILY_WEIGHT * share * share,
+        within(1e-3));
+    AccountSketch early = officeHours(12, 6);
+    assertThat(AccountScorer.standing(early, scorer.profile(early))).isEqualTo(FamilyUsage.Standing.UNJUDGED);
+    assertThat(familyWeight(scorer, early, campaign)).isCloseTo(AccountScorer.FAMILY_WEIGHT * share / 2,
+        within(1e-3));
+  }
+
+  /**
+   * {@code n} reasoning requests in office hours (ten a day from 9:00); every second one in family tf-1 until
+   * {@code inFamily} are (all of them when {@code inFamily == n}).
+   */
+  private static AccountSketch officeHours(int n, int inFamily) {
+    AccountSketch a = new AccountSketch("acct-3");
+    AccountInfo info = new AccountInfo(T0.minus(Duration.ofDays(400)), Tier.INDIVIDUAL, false, "pf-3", null, "SG");
+    ClientInfo home = new ClientInfo("198.51.100.7", 7922L, "Comcast", "sdk/1", "t13d_1", "direct");
+    int placed = 0;
+    for (int i = 0; i < n; i++) {
+      Request q = new Request("model-1", null, null, List.of(Message.text("user", "p" + i)), List.of(), 1000, null,
+          null, null, null, null, null);
+      Instant at = T0.plus(Duration.ofDays(i / 10)).plus(Duration.ofHours(9 + i % 10));
+      boolean in = placed < inFamily && (inFamily == n || i % 2 == 0);
+      placed += in ? 1 : 0;
+      a.update(new RequestFeatures(new Event("o-" + i, at, "acct-3", "org-3", null, null, info, home, q, null),
+          new long[] {i}, 0L, Capability.REASONING, CotSignal.NONE, 100, false, 0), in ? "tf-1" : null);
+    }
+    return a;
   }
 
   private static double familyWeight(AccountScorer scorer, AccountSketch a, FamilyAssessment f) {

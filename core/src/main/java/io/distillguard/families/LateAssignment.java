@@ -1,0 +1,7 @@
+package io.distillguard.families;
+
+/**
+ * An earlier request of account {@code account}, free-form when it arrived, found since to be of template family
+ * {@code family} (an id as {@link TemplateFamilies#assign} returns them): its template's text was not known yet.
+ */
+public record LateAssignment(String account, String family) {}
