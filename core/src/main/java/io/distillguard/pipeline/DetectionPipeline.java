@@ -2,8 +2,8 @@ package io.distillguard.pipeline;
 
 import io.distillguard.event.Event;
 import io.distillguard.families.FamilyAssignment;
-import io.distillguard.families.LateAssignment;
 import io.distillguard.families.FamilyNames;
+import io.distillguard.families.LateAssignment;
 import io.distillguard.families.TemplateFamilies;
 import io.distillguard.features.FeatureExtractor;
 import io.distillguard.features.RequestFeatures;
