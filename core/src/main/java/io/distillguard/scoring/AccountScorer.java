@@ -225,12 +225,11 @@ public final class AccountScorer {
     }
     List<Reason> reasons = new ArrayList<>(profile.reasons());
     {
-      // an account watched long enough that shows no tell of its own is suspect only by association: squared, so
-      // that sharing a template with a campaign in part of its traffic (a student's homework phrasing, a pasted
-      // benchmark question) weighs little, and sending little else still weighs much
+      // an account that shows no tell of its own is suspect only by association: squared, so that sharing a
+      // template with a campaign in part of its traffic (a student's homework phrasing, a pasted benchmark question)
+      // weighs little, and sending little else still weighs much
       double share = Math.min(1, familyShare);
-      boolean clear = !ownTells && standing(a, profile) == FamilyUsage.Standing.CLEAR;
-      double w = FAMILY_WEIGHT * (clear ? share * share : share);
+      double w = FAMILY_WEIGHT * (ownTells ? share : share * share);
       reasons.add(Reason.formatted("shared_template_family", w,
           "%.0f%% of this account's %d requests weighted by family suspicion%s; strongest: %d requests in template"
               + " family %s (suspicion %.2f)",

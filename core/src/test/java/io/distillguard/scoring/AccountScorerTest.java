@@ -181,19 +181,19 @@ class AccountScorerTest {
     double plainCampaign = familyWeight(scorer, plain, campaign);
     double elicitingCommon = familyWeight(scorer, eliciting, common);
     assertThat(elicitingCommon).isCloseTo(AccountScorer.FAMILY_WEIGHT * 0.8, within(1e-3)); // its own tell: in full
-    // tell shares 20 / 102 and 98 / 102, in steps of 0.05
-    assertThat(plainCommon).isCloseTo(AccountScorer.FAMILY_WEIGHT * 0.8 * 0.15, within(1e-3));
-    assertThat(plainCampaign).isCloseTo(AccountScorer.FAMILY_WEIGHT * 0.8 * 0.95, within(1e-3));
+    // tell shares 20 / 102 and 98 / 102, in steps of 0.05; squared, as for any account without a tell (below)
+    assertThat(plainCommon).isCloseTo(AccountScorer.FAMILY_WEIGHT * Math.pow(0.8 * 0.15, 2), within(1e-4));
+    assertThat(plainCampaign).isCloseTo(AccountScorer.FAMILY_WEIGHT * Math.pow(0.8 * 0.95, 2), within(1e-4));
   }
 
   /**
-   * An account watched long enough that shows no tell of its own shares a template with a campaign in half its
-   * traffic (a student whose homework phrasing a campaign's wrapper resembles): suspect by association only, its
-   * family evidence is the square of its weighted share; the same share weighs in full while it is too early to say,
-   * and for an account that sends nothing else.
+   * An account that shows no tell of its own and shares a template with a campaign in half its traffic (a student
+   * whose homework phrasing a campaign's wrapper resembles) is suspect by association only: its family evidence is the
+   * square of its weighted share, early or late; an account that sends little else still weighs as much, and one with
+   * a tell of its own counts its share in full.
    */
   @Test
-  void familyEvidence_forAnAccountClearOfTells_isSquared_untilItSendsLittleElse() {
+  void familyEvidence_withoutATellOfItsOwn_isSquared_untilItSendsLittleElse() {
     AccountScorer scorer = new AccountScorer();
     FamilyAssessment campaign = new FamilyAssessment("tf-1", 0.8, 5000, 400, 390, 100, 64, 98, 0, 0.6, 12.5, 1, 0.9,
         0, 1);
@@ -202,13 +202,17 @@ class AccountScorerTest {
     assertThat(AccountScorer.standing(student, scorer.profile(student))).isEqualTo(FamilyUsage.Standing.CLEAR);
     assertThat(familyWeight(scorer, student, campaign))
         .isCloseTo(AccountScorer.FAMILY_WEIGHT * (share / 2) * (share / 2), within(1e-3));
+    AccountSketch early = officeHours(12, 6);
+    assertThat(AccountScorer.standing(early, scorer.profile(early))).isEqualTo(FamilyUsage.Standing.UNJUDGED);
+    assertThat(familyWeight(scorer, early, campaign))
+        .isCloseTo(AccountScorer.FAMILY_WEIGHT * (share / 2) * (share / 2), within(1e-3));
     AccountSketch devoted = officeHours(30, 30);
     assertThat(familyWeight(scorer, devoted, campaign)).isCloseTo(AccountScorer.FAMILY_WEIGHT * share * share,
         within(1e-3));
-    AccountSketch early = officeHours(12, 6);
-    assertThat(AccountScorer.standing(early, scorer.profile(early))).isEqualTo(FamilyUsage.Standing.UNJUDGED);
-    assertThat(familyWeight(scorer, early, campaign)).isCloseTo(AccountScorer.FAMILY_WEIGHT * share / 2,
-        within(1e-3));
+    // its own tell (elicitation in half its requests): its share, unweighted by the tell share, in full
+    AccountSketch eliciting = inFamily(12, 6);
+    assertThat(AccountScorer.harvestTells(scorer.profile(eliciting))).isPositive();
+    assertThat(familyWeight(scorer, eliciting, campaign)).isCloseTo(AccountScorer.FAMILY_WEIGHT * 0.8, within(1e-3));
   }
 
   /**
