@@ -19,9 +19,4 @@ public record FamilyAssignment(String family, List<String[]> merges, List<String
     forgotten = List.copyOf(forgotten);
     late = List.copyOf(late);
   }
-
-  /** An assignment without late ones. */
-  public FamilyAssignment(String family, List<String[]> merges, List<String> forgotten) {
-    this(family, merges, forgotten, List.of());
-  }
 }

@@ -228,10 +228,7 @@ public final class DetectionPipeline {
       AccountSketch a = state.lateFamily(late.account(), fam);
       if (a != null) {
         dirty.add(a.accountId());
-        if (familyScores.containsKey(fam)) {
-          dirtyFamilies.add(fam);
-        }
-        ledger.used(fam, a.accountId());
+        usedFamily(fam, a.accountId());
       }
     }
     String canonical = names.canonical(assignment.family());
@@ -239,13 +236,18 @@ public final class DetectionPipeline {
     String account = state.update(f, canonical, () -> FeatureExtractor.promptText(f.event().request())).accountId();
     dirty.add(account);
     if (canonical != null) {
-      if (familyScores.containsKey(canonical)) {
-        // a scored family's traffic changed: scored again at the next evaluation (a family without a score gets one
-        // only when its usage reaches two devoted owners, which the ledger reports)
-        dirtyFamilies.add(canonical);
-      }
-      ledger.used(canonical, account);
+      usedFamily(canonical, account);
     }
+  }
+
+  /** Notes that {@code account} sent a request of (canonical) family {@code family}, now or, found late, earlier. */
+  private void usedFamily(String family, String account) {
+    if (familyScores.containsKey(family)) {
+      // a scored family's traffic changed: scored again at the next evaluation (a family without a score gets one
+      // only when its usage reaches two devoted owners, which the ledger reports)
+      dirtyFamilies.add(family);
+    }
+    ledger.used(family, account);
   }
 
   /**

@@ -22,6 +22,11 @@ class TemplateFamiliesTest {
   private static final FeatureExtractor X = FeatureExtractor.withBundledModel();
   private static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
 
+  /** A reconstruction wrapper around a problem (the slot): template text before and after. */
+  private static final String HEAD = "Below is a problem together with the answer that a teacher marked correct."
+      + " Write out the full derivation that gets from the problem to that answer, numbering each step. Problem: ";
+  private static final String TAIL = " Keep the derivation self-contained and end with the answer on its own line.";
+
   private static RequestFeatures req(String text) {
     return req("a", text);
   }
@@ -45,9 +50,6 @@ class TemplateFamiliesTest {
   void earlyRequestsOfANewTemplate_areAssignedItsFamilyOnceItsTextIsKnown(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     TemplateFamilies tf = new TemplateFamilies(1000);
-    String head = "Below is a problem together with the answer that a teacher marked correct. Write out the full "
-        + "derivation that gets from the problem to that answer, numbering each step. Problem: ";
-    String tail = " Keep the derivation self-contained and end with the answer on its own line.";
     List<String> early = new ArrayList<>();
     java.util.Set<String> onTime = new java.util.HashSet<>();
     List<LateAssignment> late = new ArrayList<>();
@@ -56,8 +58,8 @@ class TemplateFamiliesTest {
       FamilyAssignment a;
       if (r.nextBoolean()) {
         String account = "t-" + i;
-        a = tf.assignWithChanges(req(account, head + words(r, 20 + r.nextInt(40)) + " Answer: " + r.nextInt(1000)
-            + tail, ts));
+        a = tf.assignWithChanges(req(account, HEAD + words(r, 20 + r.nextInt(40)) + " Answer: " + r.nextInt(1000)
+            + TAIL, ts));
         if (a.family() == null) {
           early.add(account);
         } else {
@@ -79,25 +81,21 @@ class TemplateFamiliesTest {
     late.forEach(l -> families.add(tf.canonical(l.family())));
     assertThat(families).as("seed %d", seed).hasSize(1);
     assertThat(onTime).isNotEmpty();
-    String onTimeFamily = tf.canonical(tf.assign(req("y", head + words(r, 30) + " Answer: 7" + tail,
+    String onTimeFamily = tf.canonical(tf.assign(req("y", HEAD + words(r, 30) + " Answer: 7" + TAIL,
         T0.plusSeconds(6 * 3600 + 60))));
     assertThat(families).containsExactly(onTimeFamily);
   }
-
 
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3})
   void filledTemplate_landsInOneFamily_freeTextInNone(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     TemplateFamilies tf = new TemplateFamilies(1000);
-    String head = "Below is a problem together with the answer that a teacher marked correct. Write out the full "
-        + "derivation that gets from the problem to that answer, numbering each step. Problem: ";
-    String tail = " Keep the derivation self-contained and end with the answer on its own line.";
     Map<String, Integer> families = new HashMap<>();
     int freeWithFamily = 0;
     for (int i = 0; i < 300; i++) {
       if (r.nextBoolean()) {
-        String fam = tf.assign(req(head + words(r, 20 + r.nextInt(40)) + " Answer: " + r.nextInt(1000) + tail));
+        String fam = tf.assign(req(HEAD + words(r, 20 + r.nextInt(40)) + " Answer: " + r.nextInt(1000) + TAIL));
         // a shingle becomes template text after TEMPLATE_COUNT recurrences: judge after the warm-up
         if (i >= 120 && fam != null) {
           families.merge(tf.canonical(fam), 1, Integer::sum);
