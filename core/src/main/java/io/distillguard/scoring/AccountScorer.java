@@ -234,7 +234,7 @@ public final class AccountScorer {
           "%.0f%% of this account's %d requests weighted by family suspicion%s; strongest: %d requests in template"
               + " family %s (suspicion %.2f)",
           100 * familyShare, n, ownTells ? "" : String.format(" and, as it shows no harvest tell of its own, by the"
-              + " share of each family's devoted accounts that show one (%.0f%% for the strongest)",
+              + " share of each family's devoted accounts that show one (%.0f%% for the strongest), then squared",
               100 * strongest.tellShare()), strongestCount, strongest.familyId(), strongest.suspicion()));
     }
     return finish(a.accountId(), n, reasons);

@@ -213,6 +213,13 @@ class AccountScorerTest {
     AccountSketch eliciting = inFamily(12, 6);
     assertThat(AccountScorer.harvestTells(scorer.profile(eliciting))).isPositive();
     assertThat(familyWeight(scorer, eliciting, campaign)).isCloseTo(AccountScorer.FAMILY_WEIGHT * 0.8, within(1e-3));
+    // the explanation says which rule applied
+    java.util.Map<String, FamilyAssessment> fams = java.util.Map.of("tf-1", campaign);
+    assertThat(reason(scorer.assess(scorer.profile(devoted), devoted, fams, id -> id), "shared_template_family")
+        .orElseThrow().detail()).contains("shows no harvest tell of its own").contains("(95% for the strongest), then"
+            + " squared");
+    assertThat(reason(scorer.assess(scorer.profile(eliciting), eliciting, fams, id -> id), "shared_template_family")
+        .orElseThrow().detail()).doesNotContain("squared").doesNotContain("tell");
   }
 
   /**
