@@ -139,7 +139,7 @@ public final class CampaignLinker {
     // others is kept up to date from the changed accounts; evicted ones leave it as they are met)
     if (!seeded) {
       for (AccountSketch a : state.accounts()) {
-        admit(a.accountId(), profiles);
+        admit(a, profiles, families, canonicalFamily);
       }
       seeded = true;
     }
@@ -147,7 +147,7 @@ public final class CampaignLinker {
       if (state.account(id) == null) {
         forget(id);
       } else {
-        admit(id, profiles);
+        admit(state.account(id), profiles, families, canonicalFamily);
       }
     }
     linkable.keySet().removeIf(id -> state.account(id) == null); // evicted
@@ -330,10 +330,12 @@ public final class CampaignLinker {
     boolean linked = !allowlisted && profile != null && profile.score() >= FAMILY_ACCOUNT_PROFILE;
     // a template family, lockstep on families, a shared client configuration and a home address range (its /24 is
     // its neighbours' and proxy exits') are what unrelated users of one tool may have in common: they link only an
-    // account with some harvest tell of its own; a payment instrument shared across organisations is not
+    // account with some harvest tell of its own, or (families only) one whose requests hop between a campaign's
+    // wrappers; a payment instrument shared across organisations is not
     double linkScore = linkScore(profile);
     boolean told = !allowlisted && (linkScore >= FAMILY_ACCOUNT_PROFILE
-        || (readContent && asksInFamilies(a, linkScore, assessment)));
+        || (readContent && asksInFamilies(a, linkScore, assessment))
+        || (!established && AccountScorer.hopsBetweenWrappers(a, families, canonicalFamily)));
     Resolved[] memo = new Resolved[1]; // resolved once, and only if a link type gets past its cheap checks
     java.util.function.Supplier<Resolved> fams =
         () -> memo[0] != null ? memo[0] : (memo[0] = Resolved.of(a, families, canonicalFamily));
@@ -382,10 +384,16 @@ public final class CampaignLinker {
         && AccountScorer.familyEvidence(assessment) >= ASKING_FAMILY_EVIDENCE;
   }
 
-  /** Puts an account into the linkable set if its profile reaches some link's floor, else takes it out. */
-  private void admit(String id, Map<String, AccountAssessment> profiles) {
+  /**
+   * Puts an account into the linkable set if its profile reaches some link's floor, or its requests hop between a
+   * campaign's wrappers ({@link AccountScorer#hopsBetweenWrappers}), else takes it out.
+   */
+  private void admit(AccountSketch a, Map<String, AccountAssessment> profiles, Map<String, FamilyAssessment> families,
+      UnaryOperator<String> canonicalFamily) {
+    String id = a.accountId();
     AccountAssessment p = profiles.get(id);
-    if (p != null && p.score() >= MIN_LINK_PROFILE) {
+    if (p != null && (p.score() >= MIN_LINK_PROFILE
+        || AccountScorer.hopsBetweenWrappers(a, families, canonicalFamily))) {
       linkable.put(id, null); // derived again at this call
     } else {
       forget(id);

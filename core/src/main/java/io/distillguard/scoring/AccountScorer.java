@@ -192,7 +192,8 @@ public final class AccountScorer {
    * Adds template-family evidence to an account's profile: its traffic share in each family times its suspicion,
    * and, for an account that shows no harvest tell of its own, times the share of the family's devoted accounts that
    * show one ({@link FamilyAssessment#tellShare}): a campaign that rides a popular template makes it suspicious, and
-   * its ordinary users must not inherit that. Returns {@code profile} itself when the account has no such evidence.
+   * its ordinary users must not inherit that; and squared, unless its requests hop between the campaign's wrappers
+   * ({@link #hopsBetweenWrappers}). Returns {@code profile} itself when the account has no such evidence.
    */
   public AccountAssessment assess(AccountAssessment profile, AccountSketch a, Map<String, FamilyAssessment> families,
       UnaryOperator<String> canonicalFamily) {
@@ -205,10 +206,16 @@ public final class AccountScorer {
     long strongestCount = 0;
     double strongestContribution = 0;
     boolean ownTells = harvestTells(profile) > 0;
+    java.util.Set<String> wrappers = new java.util.HashSet<>(4);
+    long inWrappers = 0;
     for (Map.Entry<String, Long> e : a.families().sorted()) {
       FamilyAssessment fa = families.get(canonicalFamily.apply(e.getKey()));
       if (fa == null || fa.suspicion() <= 0) {
         continue;
+      }
+      if (wrapper(fa)) {
+        wrappers.add(fa.familyId());
+        inWrappers += e.getValue();
       }
       // an account that shows no tell of its own is like the family's devoted users in proportion to how many of them
       // show none either
@@ -227,17 +234,71 @@ public final class AccountScorer {
     {
       // an account that shows no tell of its own is suspect only by association: squared, so that sharing a
       // template with a campaign in part of its traffic (a student's homework phrasing, a pasted benchmark question)
-      // weighs little, and sending little else still weighs much
+      // weighs little, and sending little else still weighs much; unless its requests hop between several of a
+      // campaign's wrappers, which no coincidence explains
       double share = Math.min(1, familyShare);
-      double w = FAMILY_WEIGHT * (ownTells ? share : share * share);
+      boolean hops = !ownTells && hops(wrappers.size(), inWrappers, a);
+      double w = FAMILY_WEIGHT * (ownTells || hops ? share : share * share);
+      String how = ownTells ? ""
+          : String.format(" and, as it shows no harvest tell of its own, by the share of each family's devoted"
+              + " accounts that show one (%.0f%% for the strongest), %s", 100 * strongest.tellShare(), hops
+              ? String.format("in full as %d of its requests from %d or more tasks hop between %d campaign-like"
+                  + " families (suspicion %.2f+, %.0f%%+ of their devoted accounts with a tell)", inWrappers,
+                  a.templatedTasks(), wrappers.size(), WRAPPER_SUSPICION, 100 * WRAPPER_TELL_SHARE)
+              : "then squared");
       reasons.add(Reason.formatted("shared_template_family", w,
           "%.0f%% of this account's %d requests weighted by family suspicion%s; strongest: %d requests in template"
               + " family %s (suspicion %.2f)",
-          100 * familyShare, n, ownTells ? "" : String.format(" and, as it shows no harvest tell of its own, by the"
-              + " share of each family's devoted accounts that show one (%.0f%% for the strongest), then squared",
-              100 * strongest.tellShare()), strongestCount, strongest.familyId(), strongest.suspicion()));
+          100 * familyShare, n, how, strongestCount, strongest.familyId(), strongest.suspicion()));
     }
     return finish(a.accountId(), n, reasons);
+  }
+
+  /**
+   * A family counts as one of a campaign's wrappers, for {@link #hopsBetweenWrappers}, at this suspicion (the
+   * linker's family floor) and with at least {@value #WRAPPER_TELL_SHARE} of its devoted accounts showing a harvest
+   * tell of their own ({@link FamilyAssessment#tellShare}): templates that ordinary users also devote themselves to
+   * (a popular tool's system prompt, a benchmark's format) stay under it even when a campaign rides them.
+   */
+  static final double WRAPPER_SUSPICION = 0.4;
+  static final double WRAPPER_TELL_SHARE = 0.8;
+  /** Distinct wrapper families, and distinct tasks, an account must hop between. */
+  static final int HOP_FAMILIES = 3;
+  /** The share of an account's requests those families must hold together. */
+  static final double HOP_SHARE = 0.5;
+
+  private static boolean wrapper(FamilyAssessment fa) {
+    return fa.suspicion() >= WRAPPER_SUSPICION && fa.tellShare() >= WRAPPER_TELL_SHARE;
+  }
+
+  private static boolean hops(int wrappers, long inWrappers, AccountSketch a) {
+    return wrappers >= HOP_FAMILIES && inWrappers >= HOP_SHARE * a.requests() && a.templatedTasks() >= HOP_FAMILIES;
+  }
+
+  /**
+   * Whether an account's requests hop between a campaign's wrappers: {@value #HOP_SHARE} of them or more in
+   * {@value #HOP_FAMILIES} or more distinct wrapper families (see {@link #WRAPPER_SUSPICION}), from as many tasks or
+   * more. An operator rotates wrappers request by request, and an account it runs at a few requests a day may never
+   * send one the wording lists read; a customer who happens to share a template with a campaign (a student's homework
+   * phrasing, a conversation quoting a benchmark question, a tool's system prompt) shares one or two, or sends them
+   * as turns of one conversation. Such an account's family evidence counts in full, and template families link it
+   * into campaigns, although it shows no harvest tell of its own.
+   */
+  public static boolean hopsBetweenWrappers(AccountSketch a, Map<String, FamilyAssessment> families,
+      UnaryOperator<String> canonicalFamily) {
+    if (a.templated() < HOP_SHARE * a.requests() || a.templatedTasks() < HOP_FAMILIES) {
+      return false;
+    }
+    java.util.Set<String> wrappers = new java.util.HashSet<>(4);
+    long in = 0;
+    for (Map.Entry<String, Long> e : a.families().sorted()) {
+      FamilyAssessment fa = families.get(canonicalFamily.apply(e.getKey()));
+      if (fa != null && wrapper(fa)) {
+        wrappers.add(fa.familyId());
+        in += e.getValue();
+      }
+    }
+    return hops(wrappers.size(), in, a);
   }
 
   /** Whether an assessment (null: none) holds a reason of one of {@code signals} weighing {@code minWeight} or more. */

@@ -31,7 +31,7 @@ import java.util.TreeMap;
  */
 public final class AccountSketch {
 
-  static final byte FORMAT_VERSION = 7;
+  static final byte FORMAT_VERSION = 8;
   static final int FAMILY_CAPACITY = 16;
   static final int INFRA_CAPACITY = 8;
   static final int MODEL_CAPACITY = 8;
@@ -68,6 +68,8 @@ public final class AccountSketch {
   private long askedTasks;
   private long reconstruction;
   private long templated;
+  /** One bit per task (of 64 buckets of its key) among the requests assigned a template family on arrival. */
+  private long templatedTasks;
   private final TopK families = new TopK(FAMILY_CAPACITY);
 
   // parameters
@@ -142,6 +144,7 @@ public final class AccountSketch {
     }
     if (family != null) {
       templated++;
+      templatedTasks |= 1L << (f.taskKey() >>> 58);
       families.update(family);
     }
 
@@ -242,6 +245,7 @@ public final class AccountSketch {
     askedTasks |= o.askedTasks;
     reconstruction += o.reconstruction;
     templated += o.templated;
+    templatedTasks |= o.templatedTasks;
     families.merge(o.families);
     largeReasoningBudget += o.largeReasoningBudget;
     largeMaxTokens += o.largeMaxTokens;
@@ -389,6 +393,15 @@ public final class AccountSketch {
     return Long.bitCount(askedTasks);
   }
 
+  /**
+   * How many different tasks the requests assigned a template family on arrival came from (distinct buckets of 64,
+   * as {@link #cotAskedTasks}; requests found a family later are not counted): the turns of one conversation that
+   * quotes a campaign's question land in the campaign's families, but as one task.
+   */
+  public int templatedTasks() {
+    return Long.bitCount(templatedTasks);
+  }
+
   public long reconstruction() {
     return reconstruction;
   }
@@ -512,6 +525,7 @@ public final class AccountSketch {
       out.writeLong(askedTasks);
       out.writeLong(reconstruction);
       out.writeLong(templated);
+      out.writeLong(templatedTasks);
       families.write(out);
       out.writeLong(largeReasoningBudget);
       out.writeLong(largeMaxTokens);
@@ -572,6 +586,7 @@ public final class AccountSketch {
       s.askedTasks = in.readLong();
       s.reconstruction = in.readLong();
       s.templated = in.readLong();
+      s.templatedTasks = in.readLong();
       s.families.clearAndMerge(TopK.read(in));
       s.largeReasoningBudget = in.readLong();
       s.largeMaxTokens = in.readLong();
@@ -604,7 +619,8 @@ public final class AccountSketch {
         String.valueOf(firstSeen), String.valueOf(lastSeen), Arrays.toString(hourOfDay),
         String.valueOf(activeDays.estimate()), String.valueOf(activitySnapshot()), Arrays.toString(capabilities),
         String.valueOf(cotHigh), String.valueOf(cotAsked), String.valueOf(cotWorded), Long.toHexString(askedTasks),
-        String.valueOf(reconstruction), String.valueOf(templated), families.toString(),
+        String.valueOf(reconstruction), String.valueOf(templated), Long.toHexString(templatedTasks),
+        families.toString(),
         String.valueOf(largeReasoningBudget), String.valueOf(largeMaxTokens), String.valueOf(fromHosting),
         severalTasks ? "tasks:2+" : "task:" + firstTask, String.valueOf(withTools),
         String.valueOf(withImages), ip24.toString(), asns.toString(), tls.toString(), userAgents.toString(),

@@ -117,6 +117,44 @@ class CampaignLinkerTest {
   }
 
   @Test
+  void accountsHoppingBetweenACampaignsWrappers_joinItsFamilies_withoutATellOfTheirOwn() {
+    // a campaign's low-and-slow accounts whose wrappers no wording list reads: 6 of 9 requests in three wrapper
+    // families that nearly all their devoted accounts use with a tell; what they ask for is all they show (profile
+    // 0.2), or less (0.1: under every other link's floor)
+    List<LinkedGroup> groups = hopping(new String[] {"tf-1", "tf-2", "tf-3", "tf-1", "tf-2", "tf-3"}, 98, 0.2).link();
+    assertThat(groups).singleElement().satisfies(g -> {
+      assertThat(g.accounts()).containsExactly("hop-0", "hop-1", "hop-2", "hop-3");
+      assertThat(g.families()).containsOnlyKeys("tf-1");
+    });
+    assertThat(hopping(new String[] {"tf-1", "tf-2", "tf-3", "tf-1", "tf-2", "tf-3"}, 98, 0.1).link()).hasSize(1);
+    // templates that a third of their devoted users send without a tell (a tool's prompts a campaign rides)
+    assertThat(hopping(new String[] {"tf-1", "tf-2", "tf-3", "tf-1", "tf-2", "tf-3"}, 66, 0.2).link()).isEmpty();
+    // two wrappers
+    assertThat(hopping(new String[] {"tf-1", "tf-2", "tf-1", "tf-2", "tf-1", "tf-2"}, 98, 0.2).link()).isEmpty();
+    // one: a class whose homework phrasing a campaign's wrapper resembles
+    assertThat(hopping(new String[] {"tf-1", "tf-1", "tf-1", "tf-1", "tf-1", "tf-1"}, 98, 0.2).link()).isEmpty();
+  }
+
+  /**
+   * Four accounts of 9 requests (each its own task), one per entry of {@code fams} and 3 more without a family, whose
+   * profile shows no harvest tell (score {@code profile}); families tf-1 to tf-3 of suspicion 0.8 whose 100 devoted
+   * accounts show a tell in {@code tells} cases.
+   */
+  private static Fixture hopping(String[] fams, int tells, double profile) {
+    Fixture f = new Fixture();
+    for (int a = 0; a < 4; a++) {
+      String id = "hop-" + a;
+      f.account(id, fams, 9 - fams.length);
+      f.profiles.put(id, new AccountAssessment(id, profile, 9, Fixture.CONTENT_ONLY));
+    }
+    for (String fam : List.of("tf-1", "tf-2", "tf-3")) {
+      f.families.put(fam, new FamilyAssessment(fam, 0.8, 900, 100, 100, 100, 64, tells, 100 - tells, 0.5, 9, 0.9, 0,
+          0, 0.5));
+    }
+    return f;
+  }
+
+  @Test
   void accountsRotatingThroughAProxyPool_joinTheFamiliesATwentiethOfTheirTrafficIsSpreadOver() {
     // a reseller passes its customers' requests through: a fifth of each account's traffic spread over two of the
     // campaign's suspicious families, none a quarter of it

@@ -16,6 +16,7 @@ import io.distillguard.state.AccountSketch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -220,6 +221,75 @@ class AccountScorerTest {
             + " squared");
     assertThat(reason(scorer.assess(scorer.profile(eliciting), eliciting, fams, id -> id), "shared_template_family")
         .orElseThrow().detail()).doesNotContain("squared").doesNotContain("tell");
+  }
+
+  /**
+   * An account without a tell of its own whose requests hop between several of a campaign's wrappers (distinct
+   * families nearly all of whose devoted accounts show a tell), over many tasks, counts its family evidence in full:
+   * no coincidence explains that. The turns of one conversation quoting a campaign's question, two families, templates
+   * that ordinary users share, or a small part of its traffic stay squared.
+   */
+  @Test
+  void familyEvidence_ofAnAccountHoppingBetweenACampaignsWrappers_countsInFull() {
+    AccountScorer scorer = new AccountScorer();
+    double share = 0.8 * 0.95 * 8 / 12; // 8 of 12 requests in families of suspicion 0.8, tell share 0.95
+    String[] three = {"tf-1", "tf-2", "tf-3", "tf-1", "tf-2", "tf-3", "tf-1", "tf-2"};
+    Map<String, FamilyAssessment> campaign = wrappers(98);
+    AccountSketch hops = hopping(12, three, 12);
+    assertThat(AccountScorer.harvestTells(scorer.profile(hops))).isZero();
+    AccountAssessment assessed = scorer.assess(scorer.profile(hops), hops, campaign, id -> id);
+    Reason r = reason(assessed, "shared_template_family").orElseThrow();
+    assertThat(r.weight()).isCloseTo(AccountScorer.FAMILY_WEIGHT * share, within(1e-3));
+    assertThat(r.detail()).contains("in full as 8 of its requests").contains("hop between 3 campaign-like families")
+        .doesNotContain("squared");
+
+    // one conversation's turns: one task
+    assertThat(hoppingWeight(scorer, hopping(12, three, 1), campaign))
+        .isCloseTo(AccountScorer.FAMILY_WEIGHT * share * share, within(1e-3));
+    // two families
+    String[] two = {"tf-1", "tf-2", "tf-1", "tf-2", "tf-1", "tf-2", "tf-1", "tf-2"};
+    assertThat(hoppingWeight(scorer, hopping(12, two, 12), campaign))
+        .isCloseTo(AccountScorer.FAMILY_WEIGHT * share * share, within(1e-3));
+    // families that half their devoted accounts use without a tell: common ground a campaign rides
+    double common = 0.8 * 0.5 * 8 / 12;
+    assertThat(hoppingWeight(scorer, hops, wrappers(51)))
+        .isCloseTo(AccountScorer.FAMILY_WEIGHT * common * common, within(1e-3));
+    // a third of its traffic
+    double third = 0.8 * 0.95 * 4 / 12;
+    assertThat(hoppingWeight(scorer, hopping(12, new String[] {"tf-1", "tf-2", "tf-3", "tf-1"}, 12), campaign))
+        .isCloseTo(AccountScorer.FAMILY_WEIGHT * third * third, within(1e-3));
+  }
+
+  /** Families tf-1, tf-2 and tf-3 of suspicion 0.8, each with 100 devoted accounts, {@code tells} of them with a tell. */
+  private static Map<String, FamilyAssessment> wrappers(int tells) {
+    Map<String, FamilyAssessment> m = new java.util.HashMap<>();
+    for (String id : List.of("tf-1", "tf-2", "tf-3")) {
+      m.put(id, new FamilyAssessment(id, 0.8, 5000, 400, 390, 100, 64, tells, 100 - tells, 0.6, 12.5, 1, 0.9, 0, 1));
+    }
+    return m;
+  }
+
+  private static double hoppingWeight(AccountScorer scorer, AccountSketch a, Map<String, FamilyAssessment> families) {
+    return reason(scorer.assess(scorer.profile(a), a, families, id -> id), "shared_template_family")
+        .map(Reason::weight).orElse(0.0);
+  }
+
+  /**
+   * {@code n} reasoning requests in office hours over {@code tasks} tasks (first user messages), the i-th in family
+   * {@code fams[i]} while there is one, the rest in none.
+   */
+  private static AccountSketch hopping(int n, String[] fams, int tasks) {
+    AccountSketch a = new AccountSketch("acct-4");
+    AccountInfo info = new AccountInfo(T0.minus(Duration.ofDays(3)), Tier.FREE, false, "pf-4", "mail.example", "US");
+    ClientInfo home = new ClientInfo("198.51.100.8", 7922L, "Comcast", "sdk/1", "t13d_1", "direct");
+    for (int i = 0; i < n; i++) {
+      Request q = new Request("model-1", null, null, List.of(Message.text("user", "question " + (i % tasks))),
+          List.of(), 1000, null, null, null, null, null, null);
+      Instant at = T0.plus(Duration.ofDays(i / 10)).plus(Duration.ofHours(9 + i % 10));
+      a.update(new RequestFeatures(new Event("h-" + i, at, "acct-4", "org-4", null, null, info, home, q, null),
+          new long[] {i}, 0L, Capability.REASONING, CotSignal.NONE, 100, false, 0), i < fams.length ? fams[i] : null);
+    }
+    return a;
   }
 
   /**
