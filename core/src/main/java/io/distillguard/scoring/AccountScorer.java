@@ -51,6 +51,11 @@ public final class AccountScorer {
   static final double ROTATION_WEIGHT = 0.3;
   static final double HOSTING_WEIGHT = 0.1;
   static final double HUMAN_CYCLE_DAMPING = -0.25;
+  /**
+   * The weight of address rotation ({@code rotating_addresses}) at which traffic counts as relayed through a proxy
+   * pool, and a human daily cycle in it no longer dampens: the cycle is the relay's end users', not one person's.
+   */
+  static final double RELAYED = Double.parseDouble(System.getProperty("dg.relayed", "0.1"));
   static final double VERIFIED_DAMPING = -0.4;
   static final int RHYTHM_MIN_REQUESTS = 24;
 
@@ -110,7 +115,12 @@ public final class AccountScorer {
       }
     }
 
-    // 4. activity around the clock, without a human daily cycle; or a clear human cycle, which dampens
+    // 7. (first: the rhythm reads it) many address ranges in little traffic: requests rotated through a proxy pool
+    long ranges = n < 20 ? 0 : a.distinctIpRanges();
+    double rotation = Rhythm.clamp(((double) ranges / n - 0.1) / 0.3) * Rhythm.clamp((ranges - 10) / 20.0);
+
+    // 4. activity around the clock, without a human daily cycle; or a clear human cycle, which dampens, unless the
+    // traffic comes through a proxy pool: a relay's daily cycle is its end users', not one person's
     if (n >= RHYTHM_MIN_REQUESTS && a.activeDays() >= 2) {
       double quiet = Rhythm.quietestSixHours(a.hourOfDay());
       double clock = Rhythm.aroundTheClock(a.hourOfDay());
@@ -118,7 +128,7 @@ public final class AccountScorer {
         reasons.add(Reason.formatted("no_daily_cycle", CLOCK_WEIGHT * clock,
             "the quietest 6 hours of the day hold %.0f%% of %d requests over %d days (people sleep: under 4%%)",
             100 * quiet, n, a.activeDays()));
-      } else if (quiet < 0.02) {
+      } else if (quiet < 0.02 && ROTATION_WEIGHT * rotation < RELAYED) {
         reasons.add(Reason.formatted("human_daily_cycle", HUMAN_CYCLE_DAMPING,
             "the quietest 6 hours of the day hold %.1f%% of %d requests over %d days: a human daily cycle",
             100 * quiet, n, a.activeDays()));
@@ -146,14 +156,9 @@ public final class AccountScorer {
     }
 
     // 7. many address ranges in little traffic: requests rotated through a proxy pool (a "hydra" reseller)
-    if (n >= 20) {
-      long ranges = a.distinctIpRanges();
-      double rotation = Rhythm.clamp(((double) ranges / n - 0.1) / 0.3) * Rhythm.clamp((ranges - 10) / 20.0);
-      if (rotation > 0) {
-        reasons.add(Reason.formatted("rotating_addresses", ROTATION_WEIGHT * rotation,
-            "%d requests came from %d distinct IP ranges (/24): addresses rotated through a proxy pool", n,
-            ranges));
-      }
+    if (rotation > 0) {
+      reasons.add(Reason.formatted("rotating_addresses", ROTATION_WEIGHT * rotation,
+          "%d requests came from %d distinct IP ranges (/24): addresses rotated through a proxy pool", n, ranges));
     }
 
     // 8. sent from servers: most requests straight from hosting or cloud compute networks
