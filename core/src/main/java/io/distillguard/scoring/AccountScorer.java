@@ -55,7 +55,7 @@ public final class AccountScorer {
    * The weight of address rotation ({@code rotating_addresses}) at which traffic counts as relayed through a proxy
    * pool, and a human daily cycle in it no longer dampens: the cycle is the relay's end users', not one person's.
    */
-  static final double RELAYED = Double.parseDouble(System.getProperty("dg.relayed", "0.1"));
+  static final double RELAYED = 0.1;
   static final double VERIFIED_DAMPING = -0.4;
   static final int RHYTHM_MIN_REQUESTS = 24;
 

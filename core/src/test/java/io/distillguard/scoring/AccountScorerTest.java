@@ -341,6 +341,44 @@ class AccountScorerTest {
     assertThat(AccountScorer.standing(dev, devProfile)).isEqualTo(FamilyUsage.Standing.CLEAR);
   }
 
+  /**
+   * A human daily cycle dampens an account's score, but not when its requests come through a proxy pool: a relay's
+   * daily cycle is its end users', not one person's.
+   */
+  @Test
+  void aHumanDailyCycle_dampens_unlessTheTrafficComesThroughAProxyPool() {
+    AccountScorer scorer = new AccountScorer();
+    AccountAssessment home = scorer.profile(officeDays(60, false));
+    assertThat(reason(home, "human_daily_cycle")).hasValueSatisfying(r -> assertThat(r.weight()).isNegative());
+    assertThat(reason(home, "rotating_addresses")).isEmpty();
+    AccountAssessment relayed = scorer.profile(officeDays(60, true));
+    assertThat(reason(relayed, "rotating_addresses")).hasValueSatisfying(
+        r -> assertThat(r.weight()).isCloseTo(AccountScorer.ROTATION_WEIGHT, within(1e-9)));
+    assertThat(reason(relayed, "human_daily_cycle")).isEmpty();
+    assertThat(relayed.score()).isCloseTo(AccountScorer.combine(relayed.reasons()), within(1e-9))
+        .isGreaterThanOrEqualTo(AccountScorer.ROTATION_WEIGHT);
+  }
+
+  /**
+   * {@code n} reasoning requests, twenty a day between 9:00 and 19:00 UTC, each from its own address range when
+   * {@code relayed}, else all from one home address.
+   */
+  private static AccountSketch officeDays(int n, boolean relayed) {
+    AccountSketch a = new AccountSketch("acct-5");
+    AccountInfo info = new AccountInfo(T0.minus(Duration.ofDays(90)), Tier.INDIVIDUAL, false, "pf-5", "mail.example",
+        "US");
+    for (int i = 0; i < n; i++) {
+      ClientInfo client = new ClientInfo(relayed ? "100." + (64 + i / 200) + "." + (i % 200) + ".9" : "198.51.100.9",
+          7922L, "Comcast", "sdk/1", "t13d_1", "direct");
+      Request q = new Request("model-1", null, null, List.of(Message.text("user", "task " + i)), List.of(), 1000, null,
+          null, null, null, null, null);
+      Instant at = T0.plus(Duration.ofDays(i / 20)).plus(Duration.ofMinutes(9 * 60 + 30 * (i % 20)));
+      a.update(new RequestFeatures(new Event("d-" + i, at, "acct-5", "org-5", null, null, info, client, q, null),
+          new long[] {i}, 0L, Capability.REASONING, CotSignal.NONE, 100, false, 0), null);
+    }
+    return a;
+  }
+
   @Test
   void requestsStraightFromServers_areAHarvestTell_butNotThroughACloudPlatform() {
     AccountScorer scorer = new AccountScorer();
