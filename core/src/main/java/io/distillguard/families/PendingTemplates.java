@@ -17,7 +17,7 @@ import java.util.Iterator;
 final class PendingTemplates {
 
   /** One early request: its account and owner, event time, and the shingles of its recurring span. */
-  record Entry(String account, long ownerHash, long ts, long[] shingles) {}
+  record Entry(String account, long ownerHash, long taskKey, long ts, long[] shingles) {}
 
   private final ArrayDeque<Entry> entries = new ArrayDeque<>();
   private final long maxShingles;
@@ -83,6 +83,7 @@ final class PendingTemplates {
     for (Entry e : entries) {
       out.writeUTF(e.account());
       out.writeLong(e.ownerHash());
+      out.writeLong(e.taskKey());
       out.writeLong(e.ts());
       out.writeInt(e.shingles().length);
       for (long s : e.shingles()) {
@@ -96,12 +97,13 @@ final class PendingTemplates {
     for (int i = 0; i < n; i++) {
       String account = in.readUTF();
       long owner = in.readLong();
+      long task = in.readLong();
       long ts = in.readLong();
       long[] s = new long[in.readInt()];
       for (int k = 0; k < s.length; k++) {
         s[k] = in.readLong();
       }
-      add(new Entry(account, owner, ts, s));
+      add(new Entry(account, owner, task, ts, s));
     }
   }
 }

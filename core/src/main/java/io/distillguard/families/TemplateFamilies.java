@@ -115,7 +115,7 @@ public final class TemplateFamilies {
     }
     if (n < MIN_TEMPLATE_SHINGLES) {
       if (recurring >= MIN_TEMPLATE_SHINGLES) {
-        pending.add(new PendingTemplates.Entry(f.event().accountId(), f.ownerKey(), ts,
+        pending.add(new PendingTemplates.Entry(f.event().accountId(), f.ownerKey(), f.taskKey(), ts,
             Arrays.copyOfRange(shingles, spanFrom, spanTo)));
       }
       return null;
@@ -153,7 +153,8 @@ public final class TemplateFamilies {
       }
       it.remove();
       int[] sig = minHasher.hash(n == template.length ? template : Arrays.copyOf(template, n));
-      late.add(new LateAssignment(e.account(), "tf-" + index.assign(sig, bands.keys(sig), n, e.ownerHash())));
+      late.add(new LateAssignment(e.account(), "tf-" + index.assign(sig, bands.keys(sig), n, e.ownerHash()),
+          e.taskKey()));
     }
   }
 

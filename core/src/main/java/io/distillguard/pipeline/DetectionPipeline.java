@@ -225,7 +225,7 @@ public final class DetectionPipeline {
     }
     for (LateAssignment late : assignment.late()) {
       String fam = names.canonical(late.family());
-      AccountSketch a = state.lateFamily(late.account(), fam);
+      AccountSketch a = state.lateFamily(late.account(), fam, late.taskKey());
       if (a != null) {
         dirty.add(a.accountId());
         usedFamily(fam, a.accountId());

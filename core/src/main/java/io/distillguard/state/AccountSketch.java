@@ -68,7 +68,7 @@ public final class AccountSketch {
   private long askedTasks;
   private long reconstruction;
   private long templated;
-  /** One bit per task (of 64 buckets of its key) among the requests assigned a template family on arrival. */
+  /** One bit per task (of 64 buckets of its key) among the requests assigned a template family. */
   private long templatedTasks;
   private final TopK families = new TopK(FAMILY_CAPACITY);
 
@@ -102,9 +102,13 @@ public final class AccountSketch {
     this.accountId = Objects.requireNonNull(accountId, "accountId");
   }
 
-  /** Counts one of the requests already folded in, free-form then, as a request of template family {@code family}. */
-  public void lateFamily(String family) {
+  /**
+   * Counts one of the requests already folded in, free-form then, as a request of template family {@code family} and
+   * task {@code taskKey}.
+   */
+  public void lateFamily(String family, long taskKey) {
     templated = Math.min(requests, templated + 1);
+    templatedTasks |= 1L << (taskKey >>> 58);
     families.update(family);
   }
 
@@ -394,9 +398,9 @@ public final class AccountSketch {
   }
 
   /**
-   * How many different tasks the requests assigned a template family on arrival came from (distinct buckets of 64,
-   * as {@link #cotAskedTasks}; requests found a family later are not counted): the turns of one conversation that
-   * quotes a campaign's question land in the campaign's families, but as one task.
+   * How many different tasks the requests assigned a template family (on arrival or later) came from (distinct
+   * buckets of 64, as {@link #cotAskedTasks}): the turns of one conversation that quotes a campaign's question land
+   * in the campaign's families, but as one task.
    */
   public int templatedTasks() {
     return Long.bitCount(templatedTasks);

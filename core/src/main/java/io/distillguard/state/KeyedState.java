@@ -73,18 +73,19 @@ public final class KeyedState {
   }
 
   /**
-   * Counts an earlier request of account {@code accountId} in (canonical) family {@code family}: a request that had
+   * Counts an earlier request of account {@code accountId} and task {@code taskKey} in (canonical) family
+   * {@code family}: a request that had
    * no family when it arrived (its template's text was not known yet) and has one now. Only the account's view
    * changes (its family counts and templated requests); the family's sketch keeps the requests it saw on time.
    * Returns the account's sketch, or null when the account is no longer tracked.
    */
-  public AccountSketch lateFamily(String accountId, String family) {
+  public AccountSketch lateFamily(String accountId, String family, long taskKey) {
     AccountSketch sketch = accounts.get(accountId);
     if (sketch == null || family == null) {
       return null;
     }
     FamilySketch fs = families.get(family);
-    sketch.lateFamily(fs == null ? family : fs.familyId());
+    sketch.lateFamily(fs == null ? family : fs.familyId(), taskKey);
     return sketch;
   }
 

@@ -19,7 +19,7 @@ class PendingTemplatesTest {
     for (int k = 0; k < shingles; k++) {
       s[k] = 31L * i + k;
     }
-    return new PendingTemplates.Entry("acct-" + i, i, ts, s);
+    return new PendingTemplates.Entry("acct-" + i, i, 1000L + i, ts, s);
   }
 
   private static List<String> accounts(PendingTemplates p) {
@@ -80,6 +80,7 @@ class PendingTemplatesTest {
       PendingTemplates.Entry y = b.next();
       assertThat(y.ts()).isEqualTo(x.ts());
       assertThat(y.ownerHash()).isEqualTo(x.ownerHash());
+      assertThat(y.taskKey()).isEqualTo(x.taskKey());
       assertThat(y.shingles()).isEqualTo(x.shingles());
     }
   }

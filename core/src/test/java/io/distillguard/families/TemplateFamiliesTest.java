@@ -53,13 +53,16 @@ class TemplateFamiliesTest {
     List<String> early = new ArrayList<>();
     java.util.Set<String> onTime = new java.util.HashSet<>();
     List<LateAssignment> late = new ArrayList<>();
+    Map<String, Long> taskOf = new HashMap<>();
     for (int i = 0; i < 240; i++) {
       Instant ts = T0.plusSeconds(60L * i);
       FamilyAssignment a;
       if (r.nextBoolean()) {
         String account = "t-" + i;
-        a = tf.assignWithChanges(req(account, HEAD + words(r, 20 + r.nextInt(40)) + " Answer: " + r.nextInt(1000)
-            + TAIL, ts));
+        RequestFeatures q = req(account, HEAD + words(r, 20 + r.nextInt(40)) + " Answer: " + r.nextInt(1000) + TAIL,
+            ts);
+        taskOf.put(account, q.taskKey());
+        a = tf.assignWithChanges(q);
         if (a.family() == null) {
           early.add(account);
         } else {
@@ -77,6 +80,8 @@ class TemplateFamiliesTest {
     List<String> lateAccounts = late.stream().map(LateAssignment::account).toList();
     assertThat(lateAccounts).as("seed %d", seed).doesNotHaveDuplicates()
         .containsExactlyInAnyOrderElementsOf(early.subList(1, early.size()));
+    // each names the task of its own request (an account's count of templated tasks takes it in)
+    assertThat(late).allSatisfy(l -> assertThat(l.taskKey()).isEqualTo(taskOf.get(l.account())));
     java.util.Set<String> families = new java.util.HashSet<>();
     late.forEach(l -> families.add(tf.canonical(l.family())));
     assertThat(families).as("seed %d", seed).hasSize(1);
