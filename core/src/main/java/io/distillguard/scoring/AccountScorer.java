@@ -211,16 +211,10 @@ public final class AccountScorer {
     long strongestCount = 0;
     double strongestContribution = 0;
     boolean ownTells = harvestTells(profile) > 0;
-    java.util.Set<String> wrappers = new java.util.HashSet<>(4);
-    long inWrappers = 0;
     for (Map.Entry<String, Long> e : a.families().sorted()) {
       FamilyAssessment fa = families.get(canonicalFamily.apply(e.getKey()));
       if (fa == null || fa.suspicion() <= 0) {
         continue;
-      }
-      if (wrapper(fa)) {
-        wrappers.add(fa.familyId());
-        inWrappers += e.getValue();
       }
       // an account that shows no tell of its own is like the family's devoted users in proportion to how many of them
       // show none either
@@ -242,14 +236,15 @@ public final class AccountScorer {
       // weighs little, and sending little else still weighs much; unless its requests hop between several of a
       // campaign's wrappers, which no coincidence explains
       double share = Math.min(1, familyShare);
-      boolean hops = !ownTells && hops(wrappers.size(), inWrappers, a);
+      Wrappers wrappers = ownTells ? Wrappers.NONE : wrappers(a, families, canonicalFamily);
+      boolean hops = wrappers.hopped(a);
       double w = FAMILY_WEIGHT * (ownTells || hops ? share : share * share);
       String how = ownTells ? ""
           : String.format(" and, as it shows no harvest tell of its own, by the share of each family's devoted"
               + " accounts that show one (%.0f%% for the strongest), %s", 100 * strongest.tellShare(), hops
               ? String.format("in full as %d of its requests from %d or more tasks hop between %d campaign-like"
-                  + " families (suspicion %.2f+, %.0f%%+ of their devoted accounts with a tell)", inWrappers,
-                  a.templatedTasks(), wrappers.size(), WRAPPER_SUSPICION, 100 * WRAPPER_TELL_SHARE)
+                  + " families (suspicion %.2f+, %.0f%%+ of their devoted accounts with a tell)", wrappers.requests(),
+                  a.templatedTasks(), wrappers.families(), WRAPPER_SUSPICION, 100 * WRAPPER_TELL_SHARE)
               : "then squared");
       reasons.add(Reason.formatted("shared_template_family", w,
           "%.0f%% of this account's %d requests weighted by family suspicion%s; strongest: %d requests in template"
@@ -272,12 +267,27 @@ public final class AccountScorer {
   /** The share of an account's requests those families must hold together. */
   static final double HOP_SHARE = 0.5;
 
-  private static boolean wrapper(FamilyAssessment fa) {
-    return fa.suspicion() >= WRAPPER_SUSPICION && fa.tellShare() >= WRAPPER_TELL_SHARE;
+  /** How many distinct wrapper families an account uses, and its requests in them. */
+  private record Wrappers(int families, long requests) {
+    static final Wrappers NONE = new Wrappers(0, 0);
+
+    boolean hopped(AccountSketch a) {
+      return families >= HOP_FAMILIES && requests >= HOP_SHARE * a.requests() && a.templatedTasks() >= HOP_FAMILIES;
+    }
   }
 
-  private static boolean hops(int wrappers, long inWrappers, AccountSketch a) {
-    return wrappers >= HOP_FAMILIES && inWrappers >= HOP_SHARE * a.requests() && a.templatedTasks() >= HOP_FAMILIES;
+  private static Wrappers wrappers(AccountSketch a, Map<String, FamilyAssessment> families,
+      UnaryOperator<String> canonicalFamily) {
+    java.util.Set<String> ids = new java.util.HashSet<>(4);
+    long in = 0;
+    for (Map.Entry<String, Long> e : a.families().sorted()) {
+      FamilyAssessment fa = families.get(canonicalFamily.apply(e.getKey()));
+      if (fa != null && fa.suspicion() >= WRAPPER_SUSPICION && fa.tellShare() >= WRAPPER_TELL_SHARE) {
+        ids.add(fa.familyId());
+        in += e.getValue();
+      }
+    }
+    return new Wrappers(ids.size(), in);
   }
 
   /**
@@ -291,19 +301,9 @@ public final class AccountScorer {
    */
   public static boolean hopsBetweenWrappers(AccountSketch a, Map<String, FamilyAssessment> families,
       UnaryOperator<String> canonicalFamily) {
-    if (a.templated() < HOP_SHARE * a.requests() || a.templatedTasks() < HOP_FAMILIES) {
-      return false;
-    }
-    java.util.Set<String> wrappers = new java.util.HashSet<>(4);
-    long in = 0;
-    for (Map.Entry<String, Long> e : a.families().sorted()) {
-      FamilyAssessment fa = families.get(canonicalFamily.apply(e.getKey()));
-      if (fa != null && wrapper(fa)) {
-        wrappers.add(fa.familyId());
-        in += e.getValue();
-      }
-    }
-    return hops(wrappers.size(), in, a);
+    // cheap checks first: most accounts fail them
+    return a.templated() >= HOP_SHARE * a.requests() && a.templatedTasks() >= HOP_FAMILIES
+        && wrappers(a, families, canonicalFamily).hopped(a);
   }
 
   /** Whether an assessment (null: none) holds a reason of one of {@code signals} weighing {@code minWeight} or more. */
