@@ -72,8 +72,11 @@ public final class CampaignLinker {
   static final double ROTATING_FAMILY_SHARE = 0.05;
   /** The reason an account rotating through a proxy pool shows. */
   static final java.util.Set<String> ROTATING = java.util.Set.of("rotating_addresses");
-  /** The weight of a {@link #ROTATING} reason that makes an account's family share {@link #ROTATING_FAMILY_SHARE}. */
-  static final double ROTATING_TELL = 0.1;
+  /**
+   * The weight of a {@link #ROTATING} reason that makes an account's family share {@link #ROTATING_FAMILY_SHARE}: the
+   * scorer's mark of traffic relayed through a proxy pool.
+   */
+  static final double ROTATING_TELL = AccountScorer.RELAYED;
   static final long FAMILY_MIN_REQUESTS = 3;
   static final double FAMILY_ACCOUNT_PROFILE = 0.3;
   static final double INFRA_ACCOUNT_SCORE = 0.35;

@@ -55,7 +55,7 @@ public final class AccountScorer {
    * The weight of address rotation ({@code rotating_addresses}) at which traffic counts as relayed through a proxy
    * pool, and a human daily cycle in it no longer dampens: the cycle is the relay's end users', not one person's.
    */
-  static final double RELAYED = 0.1;
+  public static final double RELAYED = 0.1;
   static final double VERIFIED_DAMPING = -0.4;
   static final int RHYTHM_MIN_REQUESTS = 24;
 
@@ -276,8 +276,12 @@ public final class AccountScorer {
     }
   }
 
+  /** An account's wrapper families ({@link Wrappers#NONE} when too little of its traffic could hop between them). */
   private static Wrappers wrappers(AccountSketch a, Map<String, FamilyAssessment> families,
       UnaryOperator<String> canonicalFamily) {
+    if (a.templated() < HOP_SHARE * a.requests() || a.templatedTasks() < HOP_FAMILIES) {
+      return Wrappers.NONE; // cheap checks first: most accounts fail them
+    }
     java.util.Set<String> ids = new java.util.HashSet<>(4);
     long in = 0;
     for (Map.Entry<String, Long> e : a.families().sorted()) {
@@ -301,9 +305,7 @@ public final class AccountScorer {
    */
   public static boolean hopsBetweenWrappers(AccountSketch a, Map<String, FamilyAssessment> families,
       UnaryOperator<String> canonicalFamily) {
-    // cheap checks first: most accounts fail them
-    return a.templated() >= HOP_SHARE * a.requests() && a.templatedTasks() >= HOP_FAMILIES
-        && wrappers(a, families, canonicalFamily).hopped(a);
+    return wrappers(a, families, canonicalFamily).hopped(a);
   }
 
   /** Whether an assessment (null: none) holds a reason of one of {@code signals} weighing {@code minWeight} or more. */

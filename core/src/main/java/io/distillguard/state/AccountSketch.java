@@ -108,8 +108,13 @@ public final class AccountSketch {
    */
   public void lateFamily(String family, long taskKey) {
     templated = Math.min(requests, templated + 1);
-    templatedTasks |= 1L << (taskKey >>> 58);
+    templatedTasks |= taskBit(taskKey);
     families.update(family);
+  }
+
+  /** A task's bit in the task sets ({@link #cotAskedTasks}, {@link #templatedTasks}): one of 64 buckets of its key. */
+  private static long taskBit(long taskKey) {
+    return 1L << (taskKey >>> 58);
   }
 
   /** Folds in one request; {@code family} is its template family id, or {@code null} when it has none. */
@@ -141,14 +146,14 @@ public final class AccountSketch {
       cotWorded++;
     }
     if (f.cot().worded() || f.cot().reconstruction()) {
-      askedTasks |= 1L << (f.taskKey() >>> 58);
+      askedTasks |= taskBit(f.taskKey());
     }
     if (f.cot().reconstruction()) {
       reconstruction++;
     }
     if (family != null) {
       templated++;
-      templatedTasks |= 1L << (f.taskKey() >>> 58);
+      templatedTasks |= taskBit(f.taskKey());
       families.update(family);
     }
 

@@ -74,8 +74,8 @@ public final class KeyedState {
 
   /**
    * Counts an earlier request of account {@code accountId} and task {@code taskKey} in (canonical) family
-   * {@code family}: a request that had
-   * no family when it arrived (its template's text was not known yet) and has one now. Only the account's view
+   * {@code family}: a request that had no family when it arrived (its template's text was not known yet) and has one
+   * now. Only the account's view
    * changes (its family counts and templated requests); the family's sketch keeps the requests it saw on time.
    * Returns the account's sketch, or null when the account is no longer tracked.
    */
