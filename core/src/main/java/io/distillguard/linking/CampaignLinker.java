@@ -123,6 +123,13 @@ public final class CampaignLinker {
   static final double ASKING_FAMILY_PROFILE = 0.15;
   /** Shared-family evidence ({@link AccountScorer#familyEvidence}) an account needs to join at the lower floor. */
   static final double ASKING_FAMILY_EVIDENCE = 0.3;
+  /**
+   * The share of an account's requests that must ask in words for the reasoning (or reconstruct it) for the lower
+   * floor, one request at least: ordinary traffic holds a few such requests (up to about 5% of the public chat and
+   * benchmark sets read so), so one among hundreds of an app's requests is no tell, while one among a
+   * low-and-slow account's first few is.
+   */
+  static final double ASKING_SHARE = 0.05;
   /** The lowest profile score at which any link type considers an account. */
   static final double MIN_LINK_PROFILE = Math.min(ASKING_FAMILY_PROFILE, Math.min(FAMILY_ACCOUNT_PROFILE,
       Math.min(LOCKSTEP_PROFILE, PRIOR_PROFILE)));
@@ -379,11 +386,13 @@ public final class CampaignLinker {
 
   /**
    * Whether an account under the harvester floor joins template families at {@link #ASKING_FAMILY_PROFILE}: a harvest
-   * tell, a request asking in words for the reasoning in full (or reconstructing it), and shared-family evidence of at
-   * least {@link #ASKING_FAMILY_EVIDENCE} in its assessment.
+   * tell, requests asking in words for the reasoning in full (or reconstructing it), at least one and {@link
+   * #ASKING_SHARE} of its traffic, and shared-family evidence of at least {@link #ASKING_FAMILY_EVIDENCE} in its
+   * assessment.
    */
   static boolean asksInFamilies(AccountSketch a, double linkScore, AccountAssessment assessment) {
-    return linkScore >= ASKING_FAMILY_PROFILE && a.cotAsked() + a.reconstruction() > 0
+    return linkScore >= ASKING_FAMILY_PROFILE
+        && a.cotAsked() + a.reconstruction() >= Math.max(1, ASKING_SHARE * a.requests())
         && AccountScorer.familyEvidence(assessment) >= ASKING_FAMILY_EVIDENCE;
   }
 

@@ -78,18 +78,21 @@ class CampaignLinkerTest {
     // a campaign's accounts whose wrappers the wording lists mostly miss: half their requests in its wrapper family,
     // one asking in words for the reasoning in full; own profile 0.2 (under the 0.3 harvester floor), shared-family
     // evidence 0.35
-    List<LinkedGroup> groups = asking(8, true, 0.35).link();
+    List<LinkedGroup> groups = asking(8, 1, 0.35).link();
     assertThat(groups).hasSize(1);
     assertThat(groups.get(0).accounts()).containsExactly("asks-0", "asks-1", "asks-2", "asks-3");
     assertThat(groups.get(0).families()).containsOnlyKeys("tf-1");
-    assertThat(asking(40, true, 0.35).link()).hasSize(1);
+    // in more traffic, asking counts as a share: one request in 40 (2.5%) is within what ordinary traffic holds, two
+    // (5%) are not
+    assertThat(asking(40, 2, 0.35).link()).hasSize(1);
+    assertThat(asking(40, 1, 0.35).link()).isEmpty();
     // none asks in words: a class whose homework template a campaign made suspicious
-    assertThat(asking(8, false, 0.35).link()).isEmpty();
-    assertThat(asking(40, false, 0.35).link()).isEmpty();
+    assertThat(asking(8, 0, 0.35).link()).isEmpty();
+    assertThat(asking(40, 0, 0.35).link()).isEmpty();
     // too little of its traffic in suspicious families
-    assertThat(asking(8, true, 0.25).link()).isEmpty();
+    assertThat(asking(8, 1, 0.25).link()).isEmpty();
     // nothing of its own but what it asks for (a tool's capability mix and output limits): no harvest tell
-    Fixture toolUsers = asking(8, true, 0.35);
+    Fixture toolUsers = asking(8, 1, 0.35);
     for (String id : toolUsers.ids) {
       AccountAssessment p = toolUsers.profiles.get(id);
       toolUsers.profiles.put(id, new AccountAssessment(id, 0.2, p.requests(), Fixture.CONTENT_ONLY));
@@ -100,15 +103,18 @@ class CampaignLinkerTest {
 
   /**
    * Four accounts of {@code requests} requests, half in suspicious family tf-1, own profile 0.2 with a harvest tell,
-   * the given shared-family evidence; the last request asks in words for the reasoning when {@code asks}.
+   * the given shared-family evidence; the last {@code asking} requests ask in words for the reasoning.
    */
-  private static Fixture asking(int requests, boolean asks, double familyEvidence) {
+  private static Fixture asking(int requests, int asking, double familyEvidence) {
     Fixture f = new Fixture();
     for (int a = 0; a < 4; a++) {
       String id = "asks-" + a;
       String[] fams = new String[requests / 2];
       java.util.Arrays.fill(fams, "tf-1");
-      f.account(id, fams, requests - fams.length - 1, asks);
+      f.account(id, fams, requests - fams.length - Math.max(1, asking), asking > 0);
+      for (int k = 1; k < asking; k++) {
+        f.asks(id);
+      }
       f.profile(id, 0.2);
       f.familyEvidence(id, familyEvidence);
     }
@@ -469,6 +475,15 @@ class CampaignLinkerTest {
      */
     void account(String id, String[] fams, int untemplated, boolean asks) {
       account(id, fams, untemplated);
+      request(id, asks);
+    }
+
+    /** One more request of account {@code id} without a family, asking in words for the reasoning. */
+    void asks(String id) {
+      request(id, true);
+    }
+
+    private void request(String id, boolean asks) {
       RequestFeatures f = features(id, seq++);
       CotSignal cot = asks ? new CotSignal(CotSignal.HIGH, false, true) : CotSignal.NONE;
       state.update(new RequestFeatures(f.event(), f.shingles(), 0L, Capability.REASONING, cot, 100, false, 0), null,
