@@ -513,7 +513,7 @@ public final class DetectionPipeline {
   }
 
   /** Checkpoint format; a checkpoint of another version is refused (the log is replayed instead). */
-  public static final int CHECKPOINT_VERSION = 9; // 9: account sketches count the tasks of templated requests
+  public static final int CHECKPOINT_VERSION = 10; // 10: account sketches count the tasks of all requests
   private long evaluating = Long.MIN_VALUE;
   /** Accounts first enforced at the evaluation running now: a checkpoint leaves them out (see checkpoint). */
   private final Set<String> enforcedNow = new HashSet<>();

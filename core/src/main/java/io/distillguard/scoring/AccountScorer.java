@@ -226,6 +226,11 @@ public final class AccountScorer {
         strongestContribution = contribution;
       }
     }
+    // the turns of one conversation repeat its task: when an account's templated requests come from a smaller share
+    // of its tasks than of its requests (a conversation quoting a campaign's question, turn after turn), its share
+    // is counted by task
+    double byTask = byTask(a);
+    familyShare *= byTask;
     if (familyShare <= 0.01) {
       return profile; // no family evidence: the profile itself (callers may compare by identity)
     }
@@ -246,12 +251,32 @@ public final class AccountScorer {
                   + " families (suspicion %.2f+, %.0f%%+ of their devoted accounts with a tell)", wrappers.requests(),
                   a.templatedTasks(), wrappers.families(), WRAPPER_SUSPICION, 100 * WRAPPER_TELL_SHARE)
               : "then squared");
+      String tasks = byTask < 1 ? String.format(", counted by task (its templated requests come from %d of its %d"
+          + " tasks)", a.templatedTasks(), a.tasks()) : "";
       reasons.add(Reason.formatted("shared_template_family", w,
-          "%.0f%% of this account's %d requests weighted by family suspicion%s; strongest: %d requests in template"
+          "%.0f%% of this account's %d requests weighted by family suspicion%s%s; strongest: %d requests in template"
               + " family %s (suspicion %.2f)",
-          100 * familyShare, n, how, strongestCount, strongest.familyId(), strongest.suspicion()));
+          100 * familyShare, n, tasks, how, strongestCount, strongest.familyId(), strongest.suspicion()));
     }
     return finish(a.accountId(), n, reasons);
+  }
+
+  /**
+   * The factor (at most 1) by which an account's family shares are scaled down when its templated requests repeat
+   * their tasks ({@value #TURNS} or more requests per task: turns of conversations) and come from a smaller share of
+   * its tasks than of its requests: the share of its tasks that are templated over the share of its requests. 1 for
+   * an account whose templated requests are each their own task, and for one of many tasks (the task sets are 64
+   * buckets: they fill up).
+   */
+  static final int TURNS = 2;
+
+  static double byTask(AccountSketch a) {
+    if (a.templated() == 0 || a.templated() < TURNS * a.templatedTasks() || a.tasks() == 0) {
+      return 1; // its templated requests do not repeat their tasks (the buckets' collisions are no reason to scale)
+    }
+    double requestShare = (double) a.templated() / a.requests();
+    double taskShare = (double) a.templatedTasks() / a.tasks();
+    return Math.min(1, taskShare / requestShare);
   }
 
   /**

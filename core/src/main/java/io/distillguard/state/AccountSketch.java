@@ -31,7 +31,7 @@ import java.util.TreeMap;
  */
 public final class AccountSketch {
 
-  static final byte FORMAT_VERSION = 8;
+  static final byte FORMAT_VERSION = 9;
   static final int FAMILY_CAPACITY = 16;
   static final int INFRA_CAPACITY = 8;
   static final int MODEL_CAPACITY = 8;
@@ -70,6 +70,8 @@ public final class AccountSketch {
   private long templated;
   /** One bit per task (of 64 buckets of its key) among the requests assigned a template family. */
   private long templatedTasks;
+  /** One bit per task (of 64 buckets of its key) among all requests. */
+  private long tasks;
   private final TopK families = new TopK(FAMILY_CAPACITY);
 
   // parameters
@@ -128,6 +130,7 @@ public final class AccountSketch {
     activeDays.update(Math.floorDiv(ts, 86_400_000L));
     activity.update(ts);
 
+    tasks |= taskBit(f.taskKey());
     if (!severalTasks) {
       if (firstTask == 0) {
         firstTask = f.taskKey();
@@ -255,6 +258,7 @@ public final class AccountSketch {
     reconstruction += o.reconstruction;
     templated += o.templated;
     templatedTasks |= o.templatedTasks;
+    tasks |= o.tasks;
     families.merge(o.families);
     largeReasoningBudget += o.largeReasoningBudget;
     largeMaxTokens += o.largeMaxTokens;
@@ -411,6 +415,13 @@ public final class AccountSketch {
     return Long.bitCount(templatedTasks);
   }
 
+  /**
+   * How many different tasks the account's requests came from (distinct buckets of 64, as {@link #templatedTasks}).
+   */
+  public int tasks() {
+    return Long.bitCount(tasks);
+  }
+
   public long reconstruction() {
     return reconstruction;
   }
@@ -535,6 +546,7 @@ public final class AccountSketch {
       out.writeLong(reconstruction);
       out.writeLong(templated);
       out.writeLong(templatedTasks);
+      out.writeLong(tasks);
       families.write(out);
       out.writeLong(largeReasoningBudget);
       out.writeLong(largeMaxTokens);
@@ -596,6 +608,7 @@ public final class AccountSketch {
       s.reconstruction = in.readLong();
       s.templated = in.readLong();
       s.templatedTasks = in.readLong();
+      s.tasks = in.readLong();
       s.families.clearAndMerge(TopK.read(in));
       s.largeReasoningBudget = in.readLong();
       s.largeMaxTokens = in.readLong();
@@ -628,7 +641,7 @@ public final class AccountSketch {
         String.valueOf(firstSeen), String.valueOf(lastSeen), Arrays.toString(hourOfDay),
         String.valueOf(activeDays.estimate()), String.valueOf(activitySnapshot()), Arrays.toString(capabilities),
         String.valueOf(cotHigh), String.valueOf(cotAsked), String.valueOf(cotWorded), Long.toHexString(askedTasks),
-        String.valueOf(reconstruction), String.valueOf(templated), Long.toHexString(templatedTasks),
+        String.valueOf(reconstruction), String.valueOf(templated), Long.toHexString(templatedTasks), Long.toHexString(tasks),
         families.toString(),
         String.valueOf(largeReasoningBudget), String.valueOf(largeMaxTokens), String.valueOf(fromHosting),
         severalTasks ? "tasks:2+" : "task:" + firstTask, String.valueOf(withTools),

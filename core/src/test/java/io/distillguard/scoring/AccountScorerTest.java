@@ -260,6 +260,48 @@ class AccountScorerTest {
         .isCloseTo(AccountScorer.FAMILY_WEIGHT * third * third, within(1e-3));
   }
 
+  @Test
+  void familyShare_ofTurnsOfOneConversation_countsByTask() {
+    AccountScorer scorer = new AccountScorer();
+    FamilyAssessment campaign = new FamilyAssessment("tf-1", 0.8, 5000, 400, 390, 100, 64, 98, 0, 0.6, 12.5, 1, 0.9,
+        0, 0.5);
+    // five turns of one conversation that quotes a campaign's question, among five other tasks: the family holds
+    // half of the requests but one task of six
+    AccountSketch turns = conversation(5, 5, true);
+    AccountSketch separate = conversation(5, 5, false);
+    assertThat(turns.templatedTasks()).isEqualTo(1);
+    assertThat(turns.tasks()).isBetween(5, 6); // 64 buckets of task keys: two may share one
+    assertThat(AccountScorer.byTask(turns)).isCloseTo((1.0 / turns.tasks()) / (5.0 / 10), within(1e-9));
+    assertThat(AccountScorer.byTask(separate)).isEqualTo(1.0);
+    assertThat(AccountScorer.byTask(conversation(0, 5, true))).as("nothing templated").isEqualTo(1.0);
+    double one = familyWeight(scorer, turns, campaign);
+    double five = familyWeight(scorer, separate, campaign);
+    assertThat(five).isGreaterThan(0);
+    assertThat(one).isLessThan(0.5 * five);
+    assertThat(scorer.assess(scorer.profile(turns), turns, Map.of("tf-1", campaign), id -> id).reasons().stream()
+        .filter(r -> r.signal().equals("shared_template_family")).findFirst().orElseThrow().detail())
+        .contains("counted by task (its templated requests come from 1 of its " + turns.tasks() + " tasks)");
+  }
+
+  /**
+   * {@code templated} requests in family tf-1 (turns of one conversation when {@code oneTask}, else each its own
+   * task), then {@code others} requests of their own tasks in no family; office hours.
+   */
+  private static AccountSketch conversation(int templated, int others, boolean oneTask) {
+    AccountSketch a = new AccountSketch("acct-6");
+    AccountInfo info = new AccountInfo(T0.minus(Duration.ofDays(400)), Tier.INDIVIDUAL, false, "pf-6", null, "SG");
+    ClientInfo home = new ClientInfo("198.51.100.6", 7922L, "Comcast", "sdk/1", "t13d_1", "direct");
+    for (int i = 0; i < templated + others; i++) {
+      String first = i < templated ? (oneTask ? "the quoted question" : "quoted question " + i) : "own task " + i;
+      Request q = new Request("model-1", null, null, List.of(Message.text("user", first)), List.of(), 1000, null,
+          null, null, null, null, null);
+      Instant at = T0.plus(Duration.ofHours(9 + i));
+      a.update(new RequestFeatures(new Event("c-" + i, at, "acct-6", "org-6", null, null, info, home, q, null),
+          new long[] {i}, 0L, Capability.REASONING, CotSignal.NONE, 100, false, 0), i < templated ? "tf-1" : null);
+    }
+    return a;
+  }
+
   /** Families tf-1, tf-2 and tf-3 of suspicion 0.8, each with 100 devoted accounts, {@code tells} of them with a tell. */
   private static Map<String, FamilyAssessment> wrappers(int tells) {
     Map<String, FamilyAssessment> m = new java.util.HashMap<>();
