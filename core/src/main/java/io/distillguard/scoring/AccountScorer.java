@@ -261,6 +261,9 @@ public final class AccountScorer {
     return finish(a.accountId(), n, reasons);
   }
 
+  /** Templated requests per templated task from which an account's templated requests count as repeating turns. */
+  static final int TURNS = 2;
+
   /**
    * The factor (at most 1) by which an account's family shares are scaled down when its templated requests repeat
    * their tasks ({@value #TURNS} or more requests per task: turns of conversations) and come from a smaller share of
@@ -268,8 +271,6 @@ public final class AccountScorer {
    * an account whose templated requests are each their own task, and for one of many tasks (the task sets are 64
    * buckets: they fill up).
    */
-  static final int TURNS = 2;
-
   static double byTask(AccountSketch a) {
     if (a.templated() == 0 || a.templated() < TURNS * a.templatedTasks() || a.tasks() == 0) {
       return 1; // its templated requests do not repeat their tasks (the buckets' collisions are no reason to scale)
