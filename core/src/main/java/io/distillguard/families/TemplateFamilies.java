@@ -58,6 +58,9 @@ public final class TemplateFamilies {
   private final LshBands bands = new LshBands(32, 2);
   /** Current names of families, over the index's own merge forest. */
   private FamilyNames names;
+  /** Whether a shingle is template text now (reads the current counters). */
+  private final java.util.function.LongPredicate isTemplate = s -> frequency.count(s) >= TEMPLATE_COUNT;
+  private long[] retryScratch = new long[256];
 
   public TemplateFamilies() {
     this(DEFAULT_MAX_FAMILIES);
@@ -134,25 +137,15 @@ public final class TemplateFamilies {
     for (java.util.Iterator<PendingTemplates.Entry> it = pending.iterator(); it.hasNext(); ) {
       PendingTemplates.Entry e = it.next();
       long[] shingles = e.shingles();
-      long[] template = null;
-      int n = 0;
-      int run = 0;
-      for (int i = 0; i <= shingles.length; i++) {
-        if (i < shingles.length && frequency.count(shingles[i]) >= TEMPLATE_COUNT) {
-          run++;
-          continue;
-        }
-        if (run >= MIN_RUN) {
-          template = template == null ? new long[shingles.length] : template;
-          n = keepRun(shingles, i, run, template, n);
-        }
-        run = 0;
+      if (retryScratch.length < shingles.length) {
+        retryScratch = new long[Math.max(shingles.length, 2 * retryScratch.length)];
       }
+      int n = keptRuns(shingles, isTemplate, retryScratch);
       if (n < MIN_TEMPLATE_SHINGLES) {
         continue;
       }
       it.remove();
-      int[] sig = minHasher.hash(n == template.length ? template : Arrays.copyOf(template, n));
+      int[] sig = minHasher.hash(Arrays.copyOf(retryScratch, n));
       late.add(new LateAssignment(e.account(), "tf-" + index.assign(sig, bands.keys(sig), n, e.ownerHash()),
           e.taskKey()));
     }
@@ -166,6 +159,33 @@ public final class TemplateFamilies {
     List<LateAssignment> out = late;
     late = new java.util.ArrayList<>();
     return out;
+  }
+
+  /**
+   * Copies into {@code out}, in order, the runs of {@value #MIN_RUN} or more consecutive shingles that {@code template}
+   * accepts, and returns how many it copied. Every such run covers a position {@code MIN_RUN - 1} modulo
+   * {@code MIN_RUN}, so only those positions and the runs found there are looked at: about a sixth of the lookups
+   * of a full pass for the text that holds no template, which is most of what is tried again.
+   */
+  static int keptRuns(long[] shingles, java.util.function.LongPredicate template, long[] out) {
+    int n = 0;
+    for (int i = MIN_RUN - 1; i < shingles.length; i += MIN_RUN) {
+      if (!template.test(shingles[i])) {
+        continue;
+      }
+      int from = i;
+      while (from > 0 && template.test(shingles[from - 1])) {
+        from--;
+      }
+      int to = i + 1;
+      while (to < shingles.length && template.test(shingles[to])) {
+        to++;
+      }
+      n = keepRun(shingles, to, to - from, out, n);
+      // on to the first position to look at past the run (the one after it is not template text)
+      i = to - (to - (MIN_RUN - 1)) % MIN_RUN;
+    }
+    return n;
   }
 
   /** Keeps the run of recurring shingles ending before {@code end} if it is long enough to be template text. */
