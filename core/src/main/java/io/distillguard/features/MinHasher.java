@@ -13,8 +13,18 @@ public final class MinHasher {
 
   private static final int EMPTY = -1;
 
+  /** Probes of each bin's sequence looked up in a table (the rest, rarely needed, are computed). */
+  private static final int TABLED_PROBES = 128;
+
   private final int k;
   private final long seed;
+  private final int shift;
+  /**
+   * Each bin's probe sequence for densification, which depends on nothing but the seed: its first {@value
+   * #TABLED_PROBES} bins, and the state that continues it.
+   */
+  private final int[][] probes;
+  private final long[] probeTail;
 
   /** A hasher with {@code k} bins (a power of two between 8 and 1024) and a seed for its permutation. */
   public MinHasher(int k, long seed) {
@@ -23,6 +33,17 @@ public final class MinHasher {
     }
     this.k = k;
     this.seed = seed;
+    this.shift = 64 - Integer.numberOfTrailingZeros(k);
+    this.probes = new int[k][TABLED_PROBES];
+    this.probeTail = new long[k];
+    for (int i = 0; i < k; i++) {
+      long probe = Shingles.mix(seed ^ (0xA5A5A5A5L * (i + 1)));
+      for (int attempt = 1; attempt <= TABLED_PROBES; attempt++) {
+        probes[i][attempt - 1] = (int) ((probe >>> shift) & (k - 1));
+        probe = Shingles.mix(probe + attempt);
+      }
+      probeTail[i] = probe;
+    }
   }
 
   public int bins() {
@@ -40,7 +61,6 @@ public final class MinHasher {
       return sig;
     }
     Arrays.fill(sig, EMPTY);
-    int shift = 64 - Integer.numberOfTrailingZeros(k);
     for (long s : shingles) {
       long h = Shingles.mix(s ^ seed);
       int bin = (int) (h >>> shift);
@@ -51,21 +71,31 @@ public final class MinHasher {
     }
     int[] out = sig.clone();
     for (int i = 0; i < k; i++) {
-      if (sig[i] != EMPTY) {
-        continue;
-      }
-      // probe a bin sequence unique to bin i until a non-empty one is found (terminates: one bin is non-empty)
-      long probe = Shingles.mix(seed ^ (0xA5A5A5A5L * (i + 1)));
-      for (int attempt = 1; ; attempt++) {
-        int j = (int) ((probe >>> shift) & (k - 1));
-        if (sig[j] != EMPTY) {
-          out[i] = sig[j];
-          break;
-        }
-        probe = Shingles.mix(probe + attempt);
+      if (sig[i] == EMPTY) {
+        out[i] = borrowed(sig, i);
       }
     }
     return out;
+  }
+
+  /**
+   * The value that empty bin {@code i} borrows: that of the first non-empty bin in its probe sequence (terminates: one
+   * bin is non-empty).
+   */
+  private int borrowed(int[] sig, int i) {
+    for (int j : probes[i]) {
+      if (sig[j] != EMPTY) {
+        return sig[j];
+      }
+    }
+    long probe = probeTail[i];
+    for (int attempt = TABLED_PROBES + 1; ; attempt++) {
+      int j = (int) ((probe >>> shift) & (k - 1));
+      if (sig[j] != EMPTY) {
+        return sig[j];
+      }
+      probe = Shingles.mix(probe + attempt);
+    }
   }
 
   /** The share of bins in which two signatures agree: an estimate of the Jaccard similarity. */

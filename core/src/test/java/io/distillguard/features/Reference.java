@@ -4,7 +4,7 @@ import java.util.Arrays;
 import net.openhft.hashing.LongHashFunction;
 
 /**
- * The tokenizer and the text shape as they were before their one-pass rewrites, kept verbatim as the reference that
+ * The tokenizer, the text shape and MinHash as they were before their one-pass rewrites, kept verbatim as the reference that
  * {@link ReferenceEquivalenceTest} checks the current code against.
  */
 final class Reference {
@@ -195,5 +195,40 @@ final class Reference {
 
   private static long tok(String name, int bucket) {
     return XX.hashChars("\u0000shape:" + name + ":" + bucket);
+  }
+
+  /** One-permutation MinHash with densification as it was before its probe sequences were tabled. */
+  static int[] minHash(long[] shingles, int k, long seed) {
+    int[] sig = new int[k];
+    if (shingles.length == 0) {
+      Arrays.fill(sig, Integer.MAX_VALUE);
+      return sig;
+    }
+    Arrays.fill(sig, -1);
+    int shift = 64 - Integer.numberOfTrailingZeros(k);
+    for (long s : shingles) {
+      long h = Shingles.mix(s ^ seed);
+      int bin = (int) (h >>> shift);
+      int v = (int) (h & 0x7FFF_FFFFL);
+      if (sig[bin] == -1 || v < sig[bin]) {
+        sig[bin] = v;
+      }
+    }
+    int[] out = sig.clone();
+    for (int i = 0; i < k; i++) {
+      if (sig[i] != -1) {
+        continue;
+      }
+      long probe = Shingles.mix(seed ^ (0xA5A5A5A5L * (i + 1)));
+      for (int attempt = 1; ; attempt++) {
+        int j = (int) ((probe >>> shift) & (k - 1));
+        if (sig[j] != -1) {
+          out[i] = sig[j];
+          break;
+        }
+        probe = Shingles.mix(probe + attempt);
+      }
+    }
+    return out;
   }
 }
