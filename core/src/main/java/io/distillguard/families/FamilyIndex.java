@@ -100,7 +100,7 @@ final class FamilyIndex {
   /** The user sketch of every owner that was assigned any family (the population co-usage is judged against). */
   private OwnerSketch everyone = new OwnerSketch();
   private LongIntMap bandToFamily = new LongIntMap(1 << 16);
-  private final Map<Integer, Family> families = new HashMap<>();
+  private final IntObjectMap<Family> families = new IntObjectMap<>(1024);
   /** Union-find over family ids: families found to be wordings of one template are merged into the oldest. */
   private MergeForest forest = new MergeForest();
   /**
@@ -544,7 +544,8 @@ final class FamilyIndex {
     List<Family> all = new ArrayList<>(families.values());
     all.sort((a, b) -> {
       int small = Boolean.compare(b.members <= 1, a.members <= 1);
-      return small != 0 ? small : Long.compare(a.lastUsed, b.lastUsed);
+      int used = small != 0 ? small : Long.compare(a.lastUsed, b.lastUsed);
+      return used != 0 ? used : Integer.compare(a.id, b.id); // a total order: the map's order is none
     });
     for (Family f : all.subList(0, Math.max(1, all.size() / 4))) {
       families.remove(f.id);
@@ -574,9 +575,8 @@ final class FamilyIndex {
     }
     out.writeInt(maxFamilies);
     bandToFamily.write(out);
-    List<Integer> ids = new ArrayList<>(families.keySet());
-    ids.sort(null);
-    out.writeInt(ids.size());
+    int[] ids = families.sortedKeys();
+    out.writeInt(ids.length);
     for (int id : ids) {
       Family f = families.get(id);
       out.writeInt(f.id);
