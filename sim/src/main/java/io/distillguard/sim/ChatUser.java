@@ -138,7 +138,7 @@ final class ChatUser extends SessionActor {
       msgs = List.of(Message.text("user", firstPrompt));
     } else {
       msgs = new ArrayList<>(3);
-      msgs.add(Message.text("user", history(firstPrompt)));
+      msgs.add(Message.text("user", firstPrompt)); // the conversation so far, as a client resends it
       msgs.add(Message.text("assistant", HarvestTexts.pick(REPLIES, r)));
       msgs.add(Message.text("user", HarvestTexts.pick(FOLLOW_UPS, r)));
     }
@@ -154,10 +154,5 @@ final class ChatUser extends SessionActor {
   @Override
   long gapMs(int turn) {
     return (long) Responder.lognormal(70_000, 0.8, rnd);
-  }
-
-  /** An earlier turn repeated as history, bounded. */
-  private static String history(String s) {
-    return s.length() <= 2000 ? s : s.substring(0, 2000);
   }
 }
