@@ -72,8 +72,12 @@ public final class AccountScorer {
     // 2. chain-of-thought elicitation and answer-given reconstruction
     boolean content = contentJudgeable(a);
     if (content) {
-      double cot = (double) a.cotHigh() / n;
-      double recon = (double) a.reconstruction() / n;
+      // turns of a conversation repeat the prompt that asked: counted by task when they do (askingByTask)
+      double byTask = askingByTask(a);
+      String tasks = byTask < 1 ? String.format("; counted by task as %.0f%% of it: they come from %d of its %d tasks",
+          100 * byTask, a.cotAskedTasks(), a.tasks()) : "";
+      double cot = byTask * a.cotHigh() / n;
+      double recon = byTask * a.reconstruction() / n;
       // sustained traffic whose text asks for the reasoning, over many tasks, counts in full from half of it (a
       // reasoning budget has its own signal and is not counted twice; an agent run's turns repeat one task); a share
       // of a few requests is too small a sample to round up. Sustained, a request that asks for the reasoning in
@@ -89,17 +93,18 @@ public final class AccountScorer {
         // help counts half, the budget having a signal of its own (budget-helped requests are taken to be the worded
         // ones first: the sketch does not count their overlap)
         double helped = a.cotHigh() - a.cotAsked();
-        double plain = (a.cotAsked() + WORDED_SHARE * a.cotWorded() + 0.5 * Math.max(0, helped - a.cotWorded())) / n;
+        double plain = byTask
+            * (a.cotAsked() + WORDED_SHARE * a.cotWorded() + 0.5 * Math.max(0, helped - a.cotWorded())) / n;
         reasons.add(Reason.formatted("cot_elicitation", COT_WEIGHT * Math.max(plain, asked),
-            "%d of %d requests (%.0f%%) elicit step-by-step reasoning or reasoning traces, %d of them in words alone;"
+            "%d of %d requests (%.0f%%%s) elicit step-by-step reasoning or reasoning traces, %d of them in words alone;"
                 + " %d more ask for some of it in words",
-            a.cotHigh(), n, 100 * cot, a.cotAsked(), a.cotWorded()));
+            a.cotHigh(), n, 100.0 * a.cotHigh() / n, tasks, a.cotAsked(), a.cotWorded()));
       }
       if (recon > 0.05) {
         reasons.add(Reason.formatted("reasoning_reconstruction",
             RECONSTRUCTION_WEIGHT * recon,
-            "%d of %d requests (%.0f%%) give an answer and ask for the reasoning behind it", a.reconstruction(), n,
-            100 * recon));
+            "%d of %d requests (%.0f%%%s) give an answer and ask for the reasoning behind it", a.reconstruction(), n,
+            100.0 * a.reconstruction() / n, tasks));
       }
     }
 
@@ -272,11 +277,24 @@ public final class AccountScorer {
    * buckets: they fill up).
    */
   static double byTask(AccountSketch a) {
-    if (a.templated() == 0 || a.templated() < TURNS * a.templatedTasks() || a.tasks() == 0) {
-      return 1; // its templated requests do not repeat their tasks (the buckets' collisions are no reason to scale)
+    return byTask(a.templated(), a.templatedTasks(), a);
+  }
+
+  /**
+   * As {@link #byTask(AccountSketch)} for the requests that ask in words for the reasoning or reconstruct it (at least
+   * the larger of the two counts: the sketch does not count their overlap): four turns of one conversation about a
+   * prompt that asks for the reasoning behind answers are one sample of what the account asks for, not four.
+   */
+  static double askingByTask(AccountSketch a) {
+    return byTask(Math.max(a.cotAsked() + a.cotWorded(), a.reconstruction()), a.cotAskedTasks(), a);
+  }
+
+  private static double byTask(long some, int someTasks, AccountSketch a) {
+    if (some == 0 || some < TURNS * someTasks || a.tasks() == 0) {
+      return 1; // those requests do not repeat their tasks (the buckets' collisions are no reason to scale)
     }
-    double requestShare = (double) a.templated() / a.requests();
-    double taskShare = (double) a.templatedTasks() / a.tasks();
+    double requestShare = (double) some / a.requests();
+    double taskShare = (double) someTasks / a.tasks();
     return Math.min(1, taskShare / requestShare);
   }
 

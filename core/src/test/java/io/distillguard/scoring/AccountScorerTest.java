@@ -284,10 +284,43 @@ class AccountScorerTest {
   }
 
   /**
+   * Four turns of one conversation whose prompt asks for the reasoning behind answers it gives, beside two other
+   * tasks, are one asking task of three: the elicitation and reconstruction shares count by task (half of what four
+   * asking tasks of six would weigh), and the reasons say so.
+   */
+  @Test
+  void askingShares_ofTurnsOfOneConversation_countByTask() {
+    AccountScorer scorer = new AccountScorer();
+    CotSignal asking = new CotSignal(CotSignal.HIGH, true, true, true);
+    AccountSketch turns = conversation(4, 2, true, asking, null);
+    AccountSketch separate = conversation(4, 2, false, asking, null);
+    assertThat(turns.cotAskedTasks()).isEqualTo(1);
+    assertThat(turns.tasks()).isEqualTo(3);
+    assertThat(separate.cotAskedTasks()).isEqualTo(4);
+    assertThat(AccountScorer.askingByTask(turns)).isCloseTo((1.0 / 3) / (4.0 / 6), within(1e-9));
+    assertThat(AccountScorer.askingByTask(separate)).isEqualTo(1.0);
+    assertThat(AccountScorer.askingByTask(conversation(0, 6, false, asking, null))).as("none asks").isEqualTo(1.0);
+    for (String signal : List.of("reasoning_reconstruction", "cot_elicitation")) {
+      Reason one = reason(scorer.profile(turns), signal).orElseThrow();
+      Reason four = reason(scorer.profile(separate), signal).orElseThrow();
+      assertThat(one.weight()).as(signal).isCloseTo(0.5 * four.weight(), within(1e-9));
+      assertThat(one.detail()).contains("4 of 6 requests (67%; counted by task as 50% of it: they come from 1 of its"
+          + " 3 tasks)");
+      assertThat(four.detail()).contains("4 of 6 requests (67%)");
+    }
+  }
+
+  /**
    * {@code templated} requests in family tf-1 (turns of one conversation when {@code oneTask}, else each its own
    * task), then {@code others} requests of their own tasks in no family; office hours.
    */
   private static AccountSketch conversation(int templated, int others, boolean oneTask) {
+    return conversation(templated, others, oneTask, CotSignal.NONE, "tf-1");
+  }
+
+  /** As above, the first {@code templated} requests with signal {@code cot} and in {@code family} (null: none). */
+  private static AccountSketch conversation(int templated, int others, boolean oneTask, CotSignal cot,
+      String family) {
     AccountSketch a = new AccountSketch("acct-6");
     AccountInfo info = new AccountInfo(T0.minus(Duration.ofDays(400)), Tier.INDIVIDUAL, false, "pf-6", null, "SG");
     ClientInfo home = new ClientInfo("198.51.100.6", 7922L, "Comcast", "sdk/1", "t13d_1", "direct");
@@ -297,7 +330,8 @@ class AccountScorerTest {
           null, null, null, null, null);
       Instant at = T0.plus(Duration.ofHours(9 + i));
       a.update(new RequestFeatures(new Event("c-" + i, at, "acct-6", "org-6", null, null, info, home, q, null),
-          new long[] {i}, 0L, Capability.REASONING, CotSignal.NONE, 100, false, 0), i < templated ? "tf-1" : null);
+          new long[] {i}, 0L, Capability.REASONING, i < templated ? cot : CotSignal.NONE, 100, false, 0),
+          i < templated ? family : null);
     }
     return a;
   }
