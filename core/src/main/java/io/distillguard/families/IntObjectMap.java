@@ -66,10 +66,7 @@ final class IntObjectMap<V> {
   private void deleteAt(int hole) {
     size--;
     for (int i = (hole + 1) & mask; values[i] != null; i = (i + 1) & mask) {
-      int home = slot(keys[i]);
-      // move the entry back if its home is not cyclically within (hole, i]
-      boolean movable = hole <= i ? (home <= hole || home > i) : (home <= hole && home > i);
-      if (movable) {
+      if (LongIntMap.shiftsBack(hole, i, slot(keys[i]))) {
         keys[hole] = keys[i];
         values[hole] = values[i];
         hole = i;

@@ -77,16 +77,21 @@ final class LongIntMap {
       if (values[i] == FREE) {
         break;
       }
-      int home = slot(keys[i]);
-      // move the entry back if its home is not cyclically within (hole, i]
-      boolean movable = hole <= i ? (home <= hole || home > i) : (home <= hole && home > i);
-      if (movable) {
+      if (shiftsBack(hole, i, slot(keys[i]))) {
         keys[hole] = keys[i];
         values[hole] = values[i];
         hole = i;
       }
     }
     values[hole] = FREE;
+  }
+
+  /**
+   * Whether, deleting from a linear-probing table, the entry at slot {@code i} whose home slot is {@code home} moves
+   * back into the hole at {@code hole}: when its home is not cyclically within {@code (hole, i]}.
+   */
+  static boolean shiftsBack(int hole, int i, int home) {
+    return hole <= i ? (home <= hole || home > i) : (home <= hole && home > i);
   }
 
   private void grow() {
